@@ -1,0 +1,61 @@
+package org.entente.relation.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.entente.relation.events.HistoricalFact;
+
+/**
+ * A relation's facts replayed in valid-time order through the rules: the fold that the aggregate, the
+ * status projection and the what-if engine share.
+ *
+ * <p><b>Order.</b> Facts are ordered by the first day they may have happened, then by the last
+ * ({@link org.entente.time.ValidDate#compareTo}); facts equal under that order keep the order in which they
+ * were given (recorded). So "2010" (a year) sorts before "2010-06" and "2010-06-01"; two facts both dated
+ * "2010" keep their recorded order.
+ */
+public final class Timeline {
+
+    public static final Comparator<HistoricalFact> VALID_ORDER = Comparator.comparing(HistoricalFact::date);
+
+    private Timeline() {
+    }
+
+    /** The facts in valid-time order; the sort is stable, so ties keep their recorded order. */
+    public static List<HistoricalFact> inValidOrder(List<? extends HistoricalFact> recorded) {
+        List<HistoricalFact> ordered = new ArrayList<>(recorded);
+        ordered.sort(VALID_ORDER);
+        return ordered;
+    }
+
+    /**
+     * Replays the facts in valid order: each is checked against the state all earlier accepted facts
+     * produced, so a fact the history makes impossible is rejected and later facts are judged without it.
+     */
+    public static Judgement judge(List<? extends HistoricalFact> recorded) {
+        List<HistoricalFact> ordered = inValidOrder(recorded);
+        List<HistoricalFact> accepted = new ArrayList<>(ordered.size());
+        List<Rejection> rejected = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        RelationState state = RelationState.EMPTY;
+        StatusTimeline.Builder status = StatusTimeline.builder();
+        for (HistoricalFact fact : ordered) {
+            Optional<Rejection> rejection = seen.add(fact.factId())
+                    ? RelationRules.check(fact, state)
+                    : Optional.of(new Rejection(fact.factId(), Rule.FACT_RECORDED_ONCE, List.of(fact.factId()),
+                            "fact id '" + fact.factId() + "' appears twice"));
+            if (rejection.isPresent()) {
+                rejected.add(rejection.get());
+                continue;
+            }
+            RelationState next = state.evolve(fact);
+            status.record(fact, next);
+            state = next;
+            accepted.add(fact);
+        }
+        return new Judgement(accepted, rejected, state, status.build());
+    }
+}

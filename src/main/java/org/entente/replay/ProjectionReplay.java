@@ -1,0 +1,61 @@
+package org.entente.replay;
+
+import java.util.Collection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.entente.status.StatusProjection;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rebuilds the status projection from the event store: stop its processor, reset its tokens (the
+ * projection's {@code @ResetHandler} empties its tables), start it again. The processor then replays every
+ * stored event through the same handlers that built the projection live.
+ */
+@Service
+public class ProjectionReplay {
+
+    /** Where the processor stands: caught up once it has handled every event up to the store's head. */
+    public record ProjectionStatus(String processor, boolean running, boolean replaying, boolean caughtUp,
+                                   long position, long head) {
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public ProjectionReplay(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    public synchronized ProjectionStatus replay() {
+        StreamingEventProcessor processor = processor();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        return status();
+    }
+
+    public ProjectionStatus status() {
+        StreamingEventProcessor processor = processor();
+        long head = position(eventStore.createHeadToken());
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        long position = segments.isEmpty() ? -1
+                : segments.stream().mapToLong(s -> position(s.getCurrentPosition().isPresent() ? s.getTrackingToken() : null)).min().orElse(-1);
+        boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
+        boolean caughtUp = !segments.isEmpty() && !replaying && position >= head
+                && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
+        return new ProjectionStatus(StatusProjection.PROCESSING_GROUP, processor.isRunning(), replaying, caughtUp, position, head);
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
+    private StreamingEventProcessor processor() {
+        return processing.eventProcessor(StatusProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor '" + StatusProjection.PROCESSING_GROUP + "'"));
+    }
+}

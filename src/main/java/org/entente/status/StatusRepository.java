@@ -1,0 +1,159 @@
+package org.entente.status;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.entente.history.FactCatalog;
+import org.entente.relation.events.HistoricalFact;
+import org.entente.relation.events.RelationOpened;
+import org.entente.relation.rules.Dimension;
+import org.entente.relation.rules.Segment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The status projection's tables: relations, their facts, and each dimension's answer segments. */
+@Repository
+public class StatusRepository {
+
+    private static final String LATEST_SEGMENT = "(SELECT dimension, answer FROM status_segment"
+            + " WHERE relation_id = ? AND dimension = ? AND valid_from <= ? ORDER BY valid_from DESC LIMIT 1)";
+    private static final String STATUS_QUERY = Arrays.stream(Dimension.values()).map(d -> LATEST_SEGMENT)
+            .collect(Collectors.joining(" UNION ALL "));
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public StatusRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    // --- writes (from the projection's event handlers) ------------------------------------------
+
+    /** Idempotent: a relation seen again is updated, not duplicated. */
+    void saveRelation(RelationOpened opened) {
+        String parties = String.join("\n", opened.parties());
+        int updated = jdbc.update("UPDATE relation_view SET title = ?, parties = ? WHERE relation_id = ?",
+                opened.title(), parties, opened.relationId());
+        if (updated == 0) {
+            jdbc.update("INSERT INTO relation_view (relation_id, title, parties) VALUES (?, ?, ?)",
+                    opened.relationId(), opened.title(), parties);
+        }
+    }
+
+    /** Idempotent: a fact seen again (after a crash, before its token was stored) replaces its row. */
+    void saveFact(HistoricalFact fact, long globalSequence) {
+        byte[] payload = bytes(fact);
+        int updated = jdbc.update("UPDATE fact_view SET global_sequence = ?, type = ?, valid_date = ?, payload = ?"
+                        + " WHERE relation_id = ? AND fact_id = ?",
+                globalSequence, fact.type(), fact.date().toString(), payload, fact.relationId(), fact.factId());
+        if (updated == 0) {
+            jdbc.update("INSERT INTO fact_view (relation_id, fact_id, global_sequence, type, valid_date, payload)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)",
+                    fact.relationId(), fact.factId(), globalSequence, fact.type(), fact.date().toString(), payload);
+        }
+    }
+
+    /** The relation's facts in the order they were recorded. */
+    List<HistoricalFact> facts(String relationId) {
+        return jdbc.query("SELECT type, payload FROM fact_view WHERE relation_id = ? ORDER BY global_sequence",
+                (rs, i) -> read(rs.getBytes("payload"), FactCatalog.classOf(rs.getString("type"))), relationId);
+    }
+
+    /** A dimension's answer over {@code from..to}, ready to store. */
+    record SegmentRow(Dimension dimension, LocalDate from, LocalDate to, DimensionView answer) {
+    }
+
+    /** Replaces the relation's segments with freshly computed ones. */
+    void replaceSegments(String relationId, List<SegmentRow> segments, int factCount) {
+        jdbc.update("DELETE FROM status_segment WHERE relation_id = ?", relationId);
+        jdbc.batchUpdate("INSERT INTO status_segment (relation_id, dimension, valid_from, valid_to, answer) VALUES (?, ?, ?, ?, ?)",
+                segments.stream().map(row -> new Object[] {relationId, row.dimension().key(), Date.valueOf(row.from()),
+                        Date.valueOf(row.to()), bytes(row.answer())}).toList());
+        jdbc.update("UPDATE relation_view SET fact_count = ? WHERE relation_id = ?", factCount, relationId);
+    }
+
+    /** Empties the projection before a replay. */
+    void deleteAll() {
+        jdbc.update("DELETE FROM status_segment");
+        jdbc.update("DELETE FROM fact_view");
+        jdbc.update("DELETE FROM relation_view");
+    }
+
+    // --- reads (from the query API) -------------------------------------------------------------
+
+    public List<RelationSummary> relations() {
+        return jdbc.query("SELECT relation_id, title, parties, fact_count FROM relation_view ORDER BY relation_id",
+                (rs, i) -> new RelationSummary(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split("\n")), rs.getInt(4)));
+    }
+
+    public Optional<RelationSummary> relation(String relationId) {
+        return jdbc.query("SELECT relation_id, title, parties, fact_count FROM relation_view WHERE relation_id = ?",
+                (rs, i) -> new RelationSummary(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split("\n")), rs.getInt(4)),
+                relationId).stream().findFirst();
+    }
+
+    /** The status at a date: per dimension, the latest segment starting at or before it (an index lookup each). */
+    public Map<String, DimensionView> statusAt(String relationId, LocalDate day) {
+        Object[] args = new Object[Dimension.values().length * 3];
+        Date date = Date.valueOf(day);
+        for (Dimension d : Dimension.values()) {
+            args[d.ordinal() * 3] = relationId;
+            args[d.ordinal() * 3 + 1] = d.key();
+            args[d.ordinal() * 3 + 2] = date;
+        }
+        Map<String, DimensionView> found = new LinkedHashMap<>();
+        jdbc.query(STATUS_QUERY, rs -> {
+            found.put(rs.getString(1), read(rs.getBytes(2), DimensionView.class));
+        }, args);
+        Map<String, DimensionView> ordered = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            if (found.containsKey(d.key())) {
+                ordered.put(d.key(), found.get(d.key()));
+            }
+        }
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    public Map<String, List<SegmentView>> timeline(String relationId) {
+        Map<String, List<SegmentView>> timeline = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            timeline.put(d.key(), new ArrayList<>());
+        }
+        jdbc.query("SELECT dimension, valid_from, valid_to, answer FROM status_segment WHERE relation_id = ?"
+                + " ORDER BY dimension, valid_from", rs -> {
+            LocalDate from = rs.getDate(2).toLocalDate();
+            LocalDate to = rs.getDate(3).toLocalDate();
+            timeline.get(rs.getString(1)).add(new SegmentView(from.equals(Segment.BEGINNING) ? null : from,
+                    to.equals(Segment.END_OF_TIME) ? null : to, read(rs.getBytes(4), DimensionView.class)));
+        }, relationId);
+        return timeline;
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value, e);
+        }
+    }
+
+    private <T> T read(byte[] bytes, Class<T> type) {
+        try {
+            return json.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a stored " + type.getSimpleName(), e);
+        }
+    }
+}

@@ -45,8 +45,9 @@ public class ProjectionReplay {
         long position = segments.isEmpty() ? -1
                 : segments.stream().mapToLong(s -> position(s.getCurrentPosition().isPresent() ? s.getTrackingToken() : null)).min().orElse(-1);
         boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
-        boolean caughtUp = !segments.isEmpty() && !replaying && position >= head
-                && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
+        // Axon may keep a replay token marked "replaying" until an event newer than the reset arrives,
+        // so being caught up is judged by position, not by that flag.
+        boolean caughtUp = !segments.isEmpty() && position >= head && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
         return new ProjectionStatus(StatusProjection.PROCESSING_GROUP, processor.isRunning(), replaying, caughtUp, position, head);
     }
 

@@ -5,9 +5,9 @@ import java.time.Clock;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.entente.json.Json;
-import org.entente.relation.commands.RelationCommand;
+import org.entente.relation.Relation;
+import org.entente.relation.RelationRouting;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -64,9 +64,9 @@ public class EventStoreConfiguration {
                 .build();
     }
 
-    /** Commands are plain records without Axon annotations; this routes them by their relation id. */
+    /** Named in {@code @Aggregate} on {@link Relation}. */
     @Bean
     public CommandTargetResolver relationCommandTargetResolver() {
-        return command -> new VersionedAggregateIdentifier(((RelationCommand) command.getPayload()).relationId(), null);
+        return RelationRouting.targetResolver();
     }
 }

@@ -1,0 +1,48 @@
+package org.entente;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The whole application on its default H2 file store (a fresh folder under target/ per test run), with
+ * the history loaded on start. Subclasses share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "entente.data-dir=./target/test-data/${random.uuid}")
+public abstract class ApplicationTest {
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @Autowired
+    protected ObjectMapper json;
+
+    /** The read model is built asynchronously: wait until the history's last fact is projected. */
+    @BeforeEach
+    void projectionHasCaughtUp() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            ResponseEntity<String> response = http.getForEntity("/api/relations/israel-nato", String.class);
+            return response.getStatusCode().is2xxSuccessful() && json.readTree(response.getBody()).at("/relation/facts").asInt() == 33;
+        });
+    }
+
+    protected JsonNode get(String path) {
+        return body(http.getForEntity(path, String.class));
+    }
+
+    protected JsonNode body(ResponseEntity<String> response) {
+        try {
+            return json.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+}

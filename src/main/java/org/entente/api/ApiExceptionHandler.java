@@ -1,6 +1,8 @@
 package org.entente.api;
 
 import java.net.URI;
+import org.entente.whatif.InvalidScenarioException;
+import org.entente.whatif.UnknownScenarioException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,6 +28,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unknownRelation(UnknownRelationException e) {
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-relation", "Unknown relation", e.getMessage());
         problem.setProperty("relation", e.relationId());
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownScenarioException.class)
+    ProblemDetail unknownScenario(UnknownScenarioException e) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-scenario", "Unknown scenario", e.getMessage());
+        problem.setProperty("scenario", e.scenarioId());
+        return problem;
+    }
+
+    /** A scenario that cannot run as written: 400, naming the file (or "request body"), line and field. */
+    @ExceptionHandler(InvalidScenarioException.class)
+    ProblemDetail invalidScenario(InvalidScenarioException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-scenario", "Invalid scenario", e.getMessage());
+        problem.setProperty("file", e.file());
+        if (e.line() > 0) {
+            problem.setProperty("line", e.line());
+        }
+        problem.setProperty("field", e.field());
         return problem;
     }
 

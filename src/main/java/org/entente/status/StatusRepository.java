@@ -66,13 +66,23 @@ public class StatusRepository {
     }
 
     /** The relation's facts in the order they were recorded. */
-    List<HistoricalFact> facts(String relationId) {
+    public List<HistoricalFact> facts(String relationId) {
         return jdbc.query("SELECT type, payload FROM fact_view WHERE relation_id = ? ORDER BY global_sequence",
                 (rs, i) -> read(rs.getBytes("payload"), FactCatalog.classOf(rs.getString("type"))), relationId);
     }
 
     /** A dimension's answer over {@code from..to}, ready to store. */
     record SegmentRow(Dimension dimension, LocalDate from, LocalDate to, DimensionView answer) {
+    }
+
+    /**
+     * A token that changes whenever the relation's projected facts change (their count and last global
+     * sequence), or null when the relation is unknown.
+     */
+    public String factsVersion(String relationId) {
+        return jdbc.query("SELECT r.relation_id, COUNT(f.fact_id), MAX(f.global_sequence) FROM relation_view r"
+                        + " LEFT JOIN fact_view f ON f.relation_id = r.relation_id WHERE r.relation_id = ? GROUP BY r.relation_id",
+                (rs, i) -> rs.getLong(2) + ":" + rs.getLong(3), relationId).stream().findFirst().orElse(null);
     }
 
     /** Replaces the relation's segments with freshly computed ones. */

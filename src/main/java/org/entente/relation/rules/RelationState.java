@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.entente.relation.events.AgreementKind;
 import org.entente.relation.events.AgreementSigned;
 import org.entente.relation.events.CatalogingSystemJoined;
 import org.entente.relation.events.ExerciseJoined;
@@ -44,7 +45,7 @@ public final class RelationState {
     private String cataloging;
     private String office;
     private RepresentativeAccredited accreditation;
-    private List<AgreementSigned> agreements = List.of();
+    private Map<AgreementKind, String> agreements = Map.of();
     private String supplierAccess;
     private String natoTenderAccess;
     private MembershipConditionsStated conditions;
@@ -74,60 +75,104 @@ public final class RelationState {
         return c;
     }
 
-    /** evolve(state, fact) → state: the state once this (already accepted) fact has happened. */
+    /**
+     * evolve(state, fact) → state: the state once this (already accepted) fact has happened. A fact that
+     * changes nothing (a context note, a second exercise) returns this same state.
+     */
     public RelationState evolve(HistoricalFact fact) {
-        RelationState next = copy();
         String id = fact.factId();
         if (fact instanceof MediterraneanDialogueEstablished) {
+            RelationState next = copy();
             next.dialogueEstablished = id;
+            return next;
         } else if (fact instanceof MediterraneanDialogueJoined) {
+            RelationState next = copy();
             next.partner = id;
+            return next;
         } else if (fact instanceof MajorNonNatoAllyDesignated designation) {
+            RelationState next = copy();
             next.majorNonNatoAlly = designation;
+            return next;
         } else if (fact instanceof ExerciseJoined) {
             if (firstParticipation == null) {
+                RelationState next = copy();
                 next.firstParticipation = id;
+                return next;
             }
         } else if (fact instanceof VetoCast veto) {
+            RelationState next = copy();
             next.vetoesInForce = with(vetoesInForce, id, veto);
+            return next;
         } else if (fact instanceof VetoLifted lifting) {
-            Map<String, VetoCast> remaining = new LinkedHashMap<>(vetoesInForce);
-            remaining.remove(lifting.veto());
-            next.vetoesInForce = Collections.unmodifiableMap(remaining);
+            RelationState next = copy();
+            next.vetoesInForce = without(vetoesInForce, lifting.veto());
+            return next;
         } else if (fact instanceof NatoMemberAdmitted admitted) {
+            RelationState next = copy();
             next.natoMembers = with(natoMembers, admitted.state(), id);
+            return next;
         } else if (fact instanceof NatoMembershipAttested attested) {
             if (!natoMembers.containsKey(attested.state())) {
+                RelationState next = copy();
                 next.natoMembers = with(natoMembers, attested.state(), id);
+                return next;
             }
         } else if (fact instanceof CatalogingSystemJoined) {
+            RelationState next = copy();
             next.cataloging = id;
+            return next;
         } else if (fact instanceof HeadquartersOfficeAuthorized) {
+            RelationState next = copy();
             next.office = id;
+            return next;
         } else if (fact instanceof RepresentativeAccredited accredited) {
+            RelationState next = copy();
             next.accreditation = accredited;
+            return next;
         } else if (fact instanceof AgreementSigned agreement) {
-            List<AgreementSigned> signed = new ArrayList<>(agreements);
-            signed.add(agreement);
-            next.agreements = List.copyOf(signed);
+            if (!agreements.containsKey(agreement.agreement())) {
+                RelationState next = copy();
+                next.agreements = with(agreements, agreement.agreement(), id);
+                return next;
+            }
         } else if (fact instanceof IndustryAccessWidened widened) {
+            RelationState next = copy();
             if (widened.access() == IndustryAccess.NATO_TENDERS) {
                 next.natoTenderAccess = id;
             } else {
                 next.supplierAccess = id;
             }
+            return next;
         } else if (fact instanceof MembershipConditionsStated stated) {
+            RelationState next = copy();
             next.conditions = stated;
             next.conditionsMet = Map.of();
+            return next;
         } else if (fact instanceof MembershipConditionMet met) {
+            RelationState next = copy();
             next.conditionsMet = with(conditionsMet, met.condition(), id);
+            return next;
         } else if (fact instanceof NatoAccessionCompleted) {
+            RelationState next = copy();
             next.accession = id;
+            return next;
         }
-        return next;
+        return this;
+    }
+
+    private static <K, V> Map<K, V> without(Map<K, V> map, K key) {
+        if (!map.containsKey(key)) {
+            return map;
+        }
+        Map<K, V> copy = new LinkedHashMap<>(map);
+        copy.remove(key);
+        return copy.isEmpty() ? Map.of() : Collections.unmodifiableMap(copy);
     }
 
     private static <K, V> Map<K, V> with(Map<K, V> map, K key, V value) {
+        if (map.isEmpty()) {
+            return Map.of(key, value);
+        }
         Map<K, V> copy = new LinkedHashMap<>(map);
         copy.put(key, value);
         return Collections.unmodifiableMap(copy);
@@ -158,6 +203,9 @@ public final class RelationState {
 
     /** Ids of the vetoes in force that cover the given scope. */
     public List<String> vetoesCovering(VetoScope scope) {
+        if (vetoesInForce.isEmpty()) {
+            return List.of();
+        }
         List<String> ids = new ArrayList<>(1);
         for (VetoCast veto : vetoesInForce.values()) {
             if (veto.scope().covers(scope)) {
@@ -199,9 +247,7 @@ public final class RelationState {
                             Map.of("representative", accreditation.representative()));
             case INDUSTRY_ACCESS -> natoTenderAccess != null ? DimensionValue.of("NATO_TENDERS", List.of(natoTenderAccess))
                     : flag(supplierAccess, "SUPPLIER", "NONE");
-            case AGREEMENTS -> DimensionValue.of(
-                    agreements.stream().map(a -> a.agreement().name()).toList(),
-                    agreements.stream().map(AgreementSigned::factId).toList());
+            case AGREEMENTS -> agreements();
             case MEMBERSHIP -> flag(accession, "MEMBER", "NON_MEMBER");
             case MEMBERSHIP_CONDITIONS -> conditions == null ? DimensionValue.of(List.of(), List.of())
                     : DimensionValue.of(
@@ -210,11 +256,22 @@ public final class RelationState {
         };
     }
 
+    private DimensionValue agreements() {
+        List<String> kinds = new ArrayList<>(agreements.size());
+        for (AgreementKind kind : agreements.keySet()) {
+            kinds.add(kind.name());
+        }
+        return DimensionValue.of(List.copyOf(kinds), List.copyOf(agreements.values()));
+    }
+
     private DimensionValue exerciseParticipation() {
         List<String> vetoes = vetoesCovering(VetoScope.EXERCISES);
         if (!vetoes.isEmpty()) {
-            String vetoedBy = String.join(", ", vetoes.stream().map(id -> vetoesInForce.get(id).memberState()).toList());
-            return new DimensionValue("VETOED", vetoes, Map.of("vetoedBy", vetoedBy));
+            StringBuilder vetoedBy = new StringBuilder();
+            for (String veto : vetoes) {
+                vetoedBy.append(vetoedBy.length() == 0 ? "" : ", ").append(vetoesInForce.get(veto).memberState());
+            }
+            return new DimensionValue("VETOED", vetoes, Map.of("vetoedBy", vetoedBy.toString()));
         }
         return flag(firstParticipation, "ACTIVE", "NONE");
     }

@@ -77,43 +77,58 @@ public final class StatusTimeline {
         return new Status(day, answers);
     }
 
-    /** The dimensions a fact of this kind can change; the others keep their value. */
-    static Dimension[] affectedBy(HistoricalFact fact) {
+    private static final Dimension[] NONE = {};
+    private static final Dimension[] EXERCISES = {Dimension.EXERCISE_PARTICIPATION};
+    private static final Dimension[] DIALOGUE = {Dimension.MEDITERRANEAN_DIALOGUE};
+    private static final Dimension[] ALLY = {Dimension.MAJOR_NON_NATO_ALLY};
+    private static final Dimension[] CATALOGING = {Dimension.CATALOGING_SYSTEM};
+    private static final Dimension[] OFFICE = {Dimension.HEADQUARTERS_OFFICE};
+    private static final Dimension[] REPRESENTATION = {Dimension.REPRESENTATION};
+    private static final Dimension[] AGREEMENTS = {Dimension.AGREEMENTS};
+    private static final Dimension[] INDUSTRY = {Dimension.INDUSTRY_ACCESS};
+    private static final Dimension[] CONDITIONS = {Dimension.MEMBERSHIP_CONDITIONS};
+    private static final Dimension[] MEMBERSHIP = {Dimension.MEMBERSHIP};
+
+    /** The dimensions a fact of this kind can change; the others keep their value. Do not modify the array. */
+    public static Dimension[] affectedBy(HistoricalFact fact) {
         if (fact instanceof ExerciseJoined || fact instanceof VetoCast || fact instanceof VetoLifted) {
-            return new Dimension[] {Dimension.EXERCISE_PARTICIPATION};
+            return EXERCISES;
         }
         if (fact instanceof MediterraneanDialogueJoined) {
-            return new Dimension[] {Dimension.MEDITERRANEAN_DIALOGUE};
+            return DIALOGUE;
         }
         if (fact instanceof MajorNonNatoAllyDesignated) {
-            return new Dimension[] {Dimension.MAJOR_NON_NATO_ALLY};
+            return ALLY;
         }
         if (fact instanceof CatalogingSystemJoined) {
-            return new Dimension[] {Dimension.CATALOGING_SYSTEM};
+            return CATALOGING;
         }
         if (fact instanceof HeadquartersOfficeAuthorized) {
-            return new Dimension[] {Dimension.HEADQUARTERS_OFFICE};
+            return OFFICE;
         }
         if (fact instanceof RepresentativeAccredited) {
-            return new Dimension[] {Dimension.REPRESENTATION};
+            return REPRESENTATION;
         }
         if (fact instanceof AgreementSigned) {
-            return new Dimension[] {Dimension.AGREEMENTS};
+            return AGREEMENTS;
         }
         if (fact instanceof IndustryAccessWidened) {
-            return new Dimension[] {Dimension.INDUSTRY_ACCESS};
+            return INDUSTRY;
         }
         if (fact instanceof MembershipConditionsStated || fact instanceof MembershipConditionMet) {
-            return new Dimension[] {Dimension.MEMBERSHIP_CONDITIONS};
+            return CONDITIONS;
         }
         if (fact instanceof NatoAccessionCompleted) {
-            return new Dimension[] {Dimension.MEMBERSHIP};
+            return MEMBERSHIP;
         }
-        return new Dimension[0];
+        return NONE;
     }
 
-    /** A dimension's value changed because of a fact dated {@code date}. */
-    record Change(ValidDate date, String cause, DimensionValue value) {
+    /** A dimension's value changed because of a fact dated {@code date} (its window as epoch days). */
+    record Change(ValidDate date, long startDay, long endDay, String cause, DimensionValue value) {
+        Change(ValidDate date, String cause, DimensionValue value) {
+            this(date, date.start().toEpochDay(), date.end().toEpochDay(), cause, value);
+        }
     }
 
     /** Collects the changes as facts are accepted, in timeline order, then cuts them into segments. */
@@ -150,20 +165,20 @@ public final class StatusTimeline {
 
     static List<Segment> segments(DimensionValue initial, List<Change> changes) {
         int n = changes.size();
-        LocalDate[] starts = new LocalDate[n];
-        LocalDate[] ends = new LocalDate[n];
-        Integer[] byEnd = new Integer[n];
-        List<LocalDate> bounds = new ArrayList<>(2 * n + 1);
-        bounds.add(Segment.BEGINNING);
+        long[] starts = new long[n];
+        long[] endsByIndex = new long[n];
+        long[] bounds = new long[2 * n + 1];
+        bounds[0] = Segment.BEGINNING.toEpochDay();
         for (int i = 0; i < n; i++) {
-            starts[i] = changes.get(i).date().start();
-            ends[i] = changes.get(i).date().end();
-            byEnd[i] = i;
-            bounds.add(starts[i]);
-            bounds.add(ends[i]);
+            Change change = changes.get(i);
+            starts[i] = change.startDay();
+            endsByIndex[i] = (change.endDay() << 32) | i;
+            bounds[2 * i + 1] = change.startDay();
+            bounds[2 * i + 2] = change.endDay();
         }
-        Arrays.sort(byEnd, (a, b) -> ends[a].compareTo(ends[b]));
-        List<LocalDate> days = bounds.stream().distinct().sorted().toList();
+        // changes are in timeline order, so starts are sorted; ends are sorted here, keeping their index
+        Arrays.sort(endsByIndex);
+        Arrays.sort(bounds);
 
         List<Segment> segments = new ArrayList<>();
         int started = 0;
@@ -171,14 +186,18 @@ public final class StatusTimeline {
         int lastCertain = -1;
         int prevLo = -1;
         int prevHi = -1;
-        LocalDate from = null;
+        long from = 0;
         DimensionAnswer answer = null;
-        for (LocalDate day : days) {
-            while (started < n && !starts[started].isAfter(day)) {
+        for (int b = 0; b < bounds.length; b++) {
+            long day = bounds[b];
+            if (b > 0 && day == bounds[b - 1]) {
+                continue;
+            }
+            while (started < n && starts[started] <= day) {
                 started++;
             }
-            while (endPointer < n && !ends[byEnd[endPointer]].isAfter(day)) {
-                lastCertain = Math.max(lastCertain, byEnd[endPointer]);
+            while (endPointer < n && (endsByIndex[endPointer] >> 32) <= day) {
+                lastCertain = Math.max(lastCertain, (int) endsByIndex[endPointer]);
                 endPointer++;
             }
             int lo = lastCertain + 1;
@@ -187,14 +206,14 @@ public final class StatusTimeline {
                 continue;
             }
             if (answer != null) {
-                segments.add(new Segment(from, day.minusDays(1), answer));
+                segments.add(new Segment(LocalDate.ofEpochDay(from), LocalDate.ofEpochDay(day - 1), answer));
             }
             from = day;
             answer = answer(initial, changes, lo, hi);
             prevLo = lo;
             prevHi = hi;
         }
-        segments.add(new Segment(from, Segment.END_OF_TIME, answer));
+        segments.add(new Segment(LocalDate.ofEpochDay(from), Segment.END_OF_TIME, answer));
         return List.copyOf(segments);
     }
 
@@ -202,15 +221,23 @@ public final class StatusTimeline {
     private static DimensionAnswer answer(DimensionValue initial, List<Change> changes, int lo, int hi) {
         if (lo == hi) {
             DimensionValue value = lo == 0 ? initial : changes.get(lo - 1).value();
-            Set<String> facts = new LinkedHashSet<>();
-            String since = null;
-            if (lo > 0) {
-                Change cause = changes.get(lo - 1);
-                facts.add(cause.cause());
-                since = cause.date().toString();
+            if (lo == 0) {
+                return new DimensionAnswer(true, value.value(), null, null, null, value.facts(), value.detail());
             }
-            facts.addAll(value.facts());
-            return new DimensionAnswer(true, value.value(), since, null, null, List.copyOf(facts), value.detail());
+            Change cause = changes.get(lo - 1);
+            List<String> facts = value.facts();
+            if (!facts.contains(cause.cause())) {
+                List<String> withCause = new ArrayList<>(facts.size() + 1);
+                withCause.add(cause.cause());
+                withCause.addAll(facts);
+                facts = List.copyOf(withCause);
+            } else if (!facts.get(0).equals(cause.cause())) {
+                List<String> reordered = new ArrayList<>(facts);
+                reordered.remove(cause.cause());
+                reordered.add(0, cause.cause());
+                facts = List.copyOf(reordered);
+            }
+            return new DimensionAnswer(true, value.value(), cause.date().toString(), null, null, facts, value.detail());
         }
         Set<Object> possible = new LinkedHashSet<>();
         possible.add((lo == 0 ? initial : changes.get(lo - 1).value()).value());

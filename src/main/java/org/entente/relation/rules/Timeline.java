@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import org.entente.relation.events.HistoricalFact;
 
 /**
@@ -34,15 +35,20 @@ public final class Timeline {
     /**
      * Replays the facts in valid order: each is checked against the state all earlier accepted facts
      * produced, so a fact the history makes impossible is rejected and later facts are judged without it.
+     * A long replay stops with a {@link CancellationException} when its thread is interrupted (a run-time limit).
      */
     public static Judgement judge(List<? extends HistoricalFact> recorded) {
         List<HistoricalFact> ordered = inValidOrder(recorded);
         List<HistoricalFact> accepted = new ArrayList<>(ordered.size());
         List<Rejection> rejected = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>(Math.max(16, ordered.size() * 2));
         RelationState state = RelationState.EMPTY;
         StatusTimeline.Builder status = StatusTimeline.builder();
+        int step = 0;
         for (HistoricalFact fact : ordered) {
+            if ((++step & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("replay interrupted after " + step + " facts");
+            }
             Optional<Rejection> rejection = seen.add(fact.factId())
                     ? RelationRules.check(fact, state)
                     : Optional.of(new Rejection(fact.factId(), Rule.FACT_RECORDED_ONCE, List.of(fact.factId()),
@@ -52,7 +58,9 @@ public final class Timeline {
                 continue;
             }
             RelationState next = state.evolve(fact);
-            status.record(fact, next);
+            if (next != state) {
+                status.record(fact, next);
+            }
             state = next;
             accepted.add(fact);
         }

@@ -50,8 +50,13 @@ public final class ScenarioEngine {
         Set<String> suspects = new LinkedHashSet<>(changes.keySet());
         judgement.rejected().forEach(r -> suspects.add(r.factId()));
         Map<String, HistoricalFact> byId = new HashMap<>();
-        baseline.facts().forEach(f -> byId.put(f.factId(), f));
-        timeline.forEach(f -> byId.put(f.factId(), f));
+        for (List<HistoricalFact> facts : List.of(baseline.facts(), timeline)) {
+            for (HistoricalFact fact : facts) {
+                if (suspects.contains(fact.factId())) {
+                    byId.put(fact.factId(), fact);
+                }
+            }
+        }
         Diff diff = Diff.between(baseline.judgement().status(), judgement.status(), suspects, byId::get);
 
         List<ExpectationResult> results = new ArrayList<>();

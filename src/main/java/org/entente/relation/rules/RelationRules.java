@@ -32,11 +32,16 @@ public final class RelationRules {
 
     /** The rejection of {@code fact} in {@code state}, or empty when the fact may happen. */
     public static Optional<Rejection> check(HistoricalFact fact, RelationState state) {
+        return Optional.ofNullable(rejection(fact, state));
+    }
+
+    /** The first rule the fact breaks, or null. Guards return null when their rule holds. */
+    private static Rejection rejection(HistoricalFact fact, RelationState state) {
         if (fact instanceof MediterraneanDialogueJoined) {
             return dialogueEstablishedFirst(fact, state);
         }
         if (fact instanceof ExerciseJoined) {
-            return partnerStatusRequired(fact, state).or(() -> noVetoInForce(fact, state, VetoScope.EXERCISES));
+            return firstOf(partnerStatusRequired(fact, state), fact, state, VetoScope.EXERCISES);
         }
         if (fact instanceof VetoCast veto) {
             return vetoByMemberOnly(veto, state);
@@ -45,75 +50,80 @@ public final class RelationRules {
             return liftOnlyVetoInForce(lifting, state);
         }
         if (fact instanceof HeadquartersOfficeAuthorized) {
-            return partnerStatusRequired(fact, state).or(() -> noVetoInForce(fact, state, VetoScope.OFFICE));
+            return firstOf(partnerStatusRequired(fact, state), fact, state, VetoScope.OFFICE);
         }
         if (fact instanceof RepresentativeAccredited) {
             return officeBeforeAccreditation(fact, state);
         }
         if (fact instanceof AgreementSigned
                 || fact instanceof IndustryAccessWidened widened && widened.access() == IndustryAccess.NATO_TENDERS) {
-            return partnerStatusRequired(fact, state).or(() -> noVetoInForce(fact, state, VetoScope.ALL_COOPERATION));
+            return firstOf(partnerStatusRequired(fact, state), fact, state, VetoScope.ALL_COOPERATION);
         }
         if (fact instanceof NatoAccessionCompleted) {
             return membershipConditionsMet(fact, state);
         }
-        return Optional.empty();
+        return null;
     }
 
-    static Optional<Rejection> dialogueEstablishedFirst(HistoricalFact fact, RelationState state) {
+    /** The partner-status rejection if any, else the veto rejection for that scope, if any. */
+    private static Rejection firstOf(Rejection partnerStatus, HistoricalFact fact, RelationState state, VetoScope scope) {
+        return partnerStatus != null ? partnerStatus : noVetoInForce(fact, state, scope);
+    }
+
+    static Rejection dialogueEstablishedFirst(HistoricalFact fact, RelationState state) {
         if (state.dialogueEstablished() != null) {
-            return Optional.empty();
+            return null;
         }
         return reject(fact, Rule.DIALOGUE_ESTABLISHED_FIRST, List.of(),
                 "NATO has not established the Mediterranean Dialogue by " + fact.date() + ", so no partnership in it can begin");
     }
 
-    static Optional<Rejection> partnerStatusRequired(HistoricalFact fact, RelationState state) {
+    static Rejection partnerStatusRequired(HistoricalFact fact, RelationState state) {
         if (state.partner() != null) {
-            return Optional.empty();
+            return null;
         }
         return reject(fact, Rule.PARTNER_STATUS_REQUIRED, List.of(),
                 fact.type() + " on " + fact.date() + " needs partner status, and there is no partnership by then");
     }
 
-    static Optional<Rejection> noVetoInForce(HistoricalFact fact, RelationState state, VetoScope scope) {
+    static Rejection noVetoInForce(HistoricalFact fact, RelationState state, VetoScope scope) {
         List<String> vetoes = state.vetoesCovering(scope);
         if (vetoes.isEmpty()) {
-            return Optional.empty();
+            return null;
         }
         return reject(fact, Rule.NO_VETO_IN_FORCE, vetoes,
                 fact.type() + " on " + fact.date() + " is blocked by the veto in force: " + String.join(", ", vetoes));
     }
 
-    static Optional<Rejection> vetoByMemberOnly(VetoCast veto, RelationState state) {
+    static Rejection vetoByMemberOnly(VetoCast veto, RelationState state) {
         if (state.natoMembership(veto.memberState()) != null) {
-            return Optional.empty();
+            return null;
         }
         return reject(veto, Rule.VETO_BY_MEMBER_ONLY, List.of(),
                 veto.memberState() + " is not known to be a NATO member on " + veto.date()
                         + " (no admission or attested membership before it), so it cannot veto");
     }
 
-    static Optional<Rejection> liftOnlyVetoInForce(VetoLifted lifting, RelationState state) {
+    static Rejection liftOnlyVetoInForce(VetoLifted lifting, RelationState state) {
         if (state.vetoInForce(lifting.veto())) {
-            return Optional.empty();
+            return null;
         }
         return reject(lifting, Rule.LIFT_ONLY_VETO_IN_FORCE, List.of(),
                 "veto '" + lifting.veto() + "' is not in force on " + lifting.date() + ", so it cannot be lifted");
     }
 
-    static Optional<Rejection> officeBeforeAccreditation(HistoricalFact fact, RelationState state) {
+    static Rejection officeBeforeAccreditation(HistoricalFact fact, RelationState state) {
         if (state.office() != null) {
-            return Optional.empty();
+            return null;
         }
         return reject(fact, Rule.OFFICE_BEFORE_ACCREDITATION, List.of(),
                 "no headquarters office is authorised by " + fact.date() + ", so no representative can be accredited");
     }
 
-    static Optional<Rejection> membershipConditionsMet(HistoricalFact fact, RelationState state) {
+    static Rejection membershipConditionsMet(HistoricalFact fact, RelationState state) {
         MembershipConditionsStated stated = state.membershipConditions();
         if (stated == null) {
-            return Optional.empty();
+            return null;
         }
         List<String> unmet = new ArrayList<>();
         for (MembershipCondition condition : stated.conditions()) {
@@ -122,14 +132,14 @@ public final class RelationRules {
             }
         }
         if (unmet.isEmpty()) {
-            return Optional.empty();
+            return null;
         }
         return reject(fact, Rule.MEMBERSHIP_CONDITIONS_MET, List.of(stated.factId()),
                 "accession on " + fact.date() + " while conditions stated by " + stated.statedBy() + " (" + stated.date()
                         + ") are unmet: " + String.join(", ", unmet));
     }
 
-    private static Optional<Rejection> reject(HistoricalFact fact, Rule rule, List<String> blocking, String reason) {
-        return Optional.of(new Rejection(fact.factId(), rule, blocking, reason));
+    private static Rejection reject(HistoricalFact fact, Rule rule, List<String> blocking, String reason) {
+        return new Rejection(fact.factId(), rule, blocking, reason);
     }
 }

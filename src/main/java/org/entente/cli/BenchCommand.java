@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.entente.history.FactCatalog;
+import org.entente.relation.facts.FactCatalog;
 import org.entente.history.HistoryFile;
 import org.entente.json.Json;
 import org.entente.relation.events.HistoricalFact;
@@ -56,7 +56,7 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            ScenarioEngine engine = new ScenarioEngine(new FactCatalog(Json.newMapper()), Integer.MAX_VALUE);
+            ScenarioEngine engine = new ScenarioEngine(Integer.MAX_VALUE);
             out.printf("machine: %d cores, java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
 
@@ -107,7 +107,7 @@ final class BenchCommand {
 
         private static Baseline history() throws Exception {
             try (InputStream in = BenchCommand.class.getResourceAsStream("/history.yaml")) {
-                HistoryFile.RelationHistory relation = HistoryFile.read(in, "history.yaml", Json.newMapper()).relations().get(0);
+                HistoryFile.RelationHistory relation = HistoryFile.read(in, "history.yaml").relations().get(0);
                 return Baseline.of(relation.id(), relation.facts());
             }
         }

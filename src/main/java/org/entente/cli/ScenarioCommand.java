@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.entente.history.FactCatalog;
+import org.entente.relation.facts.FactCatalog;
 import org.entente.history.HistoryFile;
 import org.entente.history.InvalidHistoryFileException;
 import org.entente.json.Json;
@@ -58,7 +58,7 @@ final class ScenarioCommand {
             try {
                 String text = Files.readString(file);
                 Scenario scenario = ScenarioParser.parse(text, file.toString(), Integer.MAX_VALUE);
-                run = new ScenarioEngine(new FactCatalog(JSON), Integer.MAX_VALUE).run(scenario, baseline(scenario.relation()));
+                run = new ScenarioEngine(Integer.MAX_VALUE).run(scenario, baseline(scenario.relation()));
             } catch (NoSuchFileException e) {
                 err.println("error: " + e.getFile() + ": no such file");
                 return EntenteCli.BAD_INPUT;
@@ -76,11 +76,11 @@ final class ScenarioCommand {
             HistoryFile file;
             if (history == null) {
                 try (InputStream in = ScenarioCommand.class.getResourceAsStream("/history.yaml")) {
-                    file = HistoryFile.read(in, "history.yaml", JSON);
+                    file = HistoryFile.read(in, "history.yaml");
                 }
             } else {
                 try (InputStream in = Files.newInputStream(history)) {
-                    file = HistoryFile.read(in, history.toString(), JSON);
+                    file = HistoryFile.read(in, history.toString());
                 }
             }
             return file.relations().stream().filter(r -> r.id().equals(relation)).findFirst()

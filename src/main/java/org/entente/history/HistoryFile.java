@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.entente.json.Json;
+import org.entente.relation.facts.FactCatalog;
+import org.entente.relation.facts.InvalidFactException;
 import org.entente.relation.events.HistoricalFact;
 
 /**
@@ -30,7 +32,7 @@ public record HistoryFile(List<RelationHistory> relations) {
     private record RawRelation(String id, String title, List<String> parties, List<Map<String, Object>> facts) {
     }
 
-    public static HistoryFile read(InputStream in, String fileName, ObjectMapper json) {
+    public static HistoryFile read(InputStream in, String fileName) {
         Raw raw;
         try {
             raw = YAML.readValue(in, Raw.class);
@@ -43,7 +45,6 @@ public record HistoryFile(List<RelationHistory> relations) {
         if (raw == null || raw.relations() == null) {
             throw new InvalidHistoryFileException(fileName + ": no 'relations' list");
         }
-        FactCatalog catalog = new FactCatalog(json);
         List<RelationHistory> relations = new ArrayList<>();
         for (RawRelation relation : raw.relations()) {
             if (relation.id() == null || !FactCatalog.FACT_ID.matcher(relation.id()).matches()) {
@@ -54,7 +55,7 @@ public record HistoryFile(List<RelationHistory> relations) {
             List<HistoricalFact> facts = new ArrayList<>();
             for (Map<String, Object> description : relation.facts() == null ? List.<Map<String, Object>>of() : relation.facts()) {
                 try {
-                    HistoricalFact fact = catalog.toFact(relation.id(), description);
+                    HistoricalFact fact = FactCatalog.toFact(relation.id(), description);
                     if (fact.sources().isEmpty()) {
                         throw new InvalidFactException(fact.factId(), "sources", "every fact of the history cites at least one source");
                     }

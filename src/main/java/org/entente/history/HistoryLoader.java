@@ -1,6 +1,5 @@
 package org.entente.history;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -31,17 +30,15 @@ public class HistoryLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(HistoryLoader.class);
 
     private final CommandGateway commands;
-    private final ObjectMapper json;
     private final ResourceLoader resources;
     private final HistoryLoadReport report;
     private final String location;
     private final boolean loadOnStart;
 
-    public HistoryLoader(CommandGateway commands, ObjectMapper json, ResourceLoader resources, HistoryLoadReport report,
+    public HistoryLoader(CommandGateway commands, ResourceLoader resources, HistoryLoadReport report,
                          @Value("${entente.history.location}") String location,
                          @Value("${entente.history.load-on-start}") boolean loadOnStart) {
         this.commands = commands;
-        this.json = json;
         this.resources = resources;
         this.report = report;
         this.location = location;
@@ -59,7 +56,7 @@ public class HistoryLoader implements ApplicationRunner {
         Resource resource = resources.getResource(location);
         HistoryFile file;
         try (InputStream in = resource.getInputStream()) {
-            file = HistoryFile.read(in, location, json);
+            file = HistoryFile.read(in, location);
         } catch (IOException e) {
             throw new InvalidHistoryFileException(location + ": cannot be read: " + e.getMessage());
         }

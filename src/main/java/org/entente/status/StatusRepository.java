@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.entente.history.FactCatalog;
+import org.entente.relation.facts.FactCatalog;
 import org.entente.relation.events.HistoricalFact;
 import org.entente.relation.events.RelationOpened;
 import org.entente.relation.rules.Dimension;

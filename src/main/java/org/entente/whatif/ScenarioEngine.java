@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.entente.history.FactCatalog;
-import org.entente.history.InvalidFactException;
+import org.entente.relation.facts.FactCatalog;
+import org.entente.relation.facts.InvalidFactException;
 import org.entente.relation.events.HistoricalFact;
 import org.entente.relation.rules.DimensionAnswer;
 import org.entente.relation.rules.Judgement;
@@ -30,11 +30,9 @@ import org.entente.relation.rules.Timeline;
  */
 public final class ScenarioEngine {
 
-    private final FactCatalog catalog;
     private final int maxFacts;
 
-    public ScenarioEngine(FactCatalog catalog, int maxFacts) {
-        this.catalog = catalog;
+    public ScenarioEngine(int maxFacts) {
         this.maxFacts = maxFacts;
     }
 
@@ -111,7 +109,7 @@ public final class ScenarioEngine {
                     if (previous == FactChange.REDATED || previous == FactChange.REDATED_AND_CHANGED || previous == FactChange.ADDED) {
                         throw invalid(scenario, change, change.field(), "contradicts " + earlier + ", which already dates fact '" + id + "'");
                     }
-                    Map<String, Object> description = catalog.describe(facts.get(at));
+                    Map<String, Object> description = FactCatalog.describe(facts.get(at));
                     description.put("date", redate.to());
                     facts.set(at, toFact(scenario, change, description));
                     changes.put(id, previous == FactChange.CHANGED ? FactChange.REDATED_AND_CHANGED : FactChange.REDATED);
@@ -125,7 +123,7 @@ public final class ScenarioEngine {
                     if (previous == FactChange.ADDED) {
                         throw invalid(scenario, change, change.field(), "contradicts " + earlier + ", which adds fact '" + id + "'");
                     }
-                    Map<String, Object> description = catalog.describe(facts.get(at));
+                    Map<String, Object> description = FactCatalog.describe(facts.get(at));
                     description.putAll(set.set());
                     facts.set(at, toFact(scenario, change, description));
                     changes.put(id, previous == FactChange.REDATED || previous == FactChange.REDATED_AND_CHANGED
@@ -144,7 +142,7 @@ public final class ScenarioEngine {
 
     private HistoricalFact toFact(Scenario scenario, Change change, Map<String, Object> description) {
         try {
-            return catalog.toFact(scenario.relation(), description);
+            return FactCatalog.toFact(scenario.relation(), description);
         } catch (InvalidFactException e) {
             if (change instanceof Change.Redate) {
                 throw invalid(scenario, change, change.field() + ".to", e.getMessage());

@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.entente.history.FactCatalog;
+import org.entente.relation.facts.FactCatalog;
 import org.entente.relation.events.HistoricalFact;
 import org.entente.status.StatusRepository;
 import org.springframework.beans.factory.DisposableBean;
@@ -50,10 +50,10 @@ public class ScenarioService implements DisposableBean {
                 return thread;
             });
 
-    public ScenarioService(StatusRepository status, ScenarioLimits limits, ObjectMapper json) throws IOException {
+    public ScenarioService(StatusRepository status, ScenarioLimits limits) throws IOException {
         this.status = status;
         this.limits = limits;
-        this.engine = new ScenarioEngine(new FactCatalog(json), limits.maxFacts());
+        this.engine = new ScenarioEngine(limits.maxFacts());
         this.shipped = loadShipped(limits);
     }
 

@@ -32,7 +32,7 @@ class HistoryFileTest {
     @BeforeAll
     static void read() throws IOException {
         try (InputStream in = HistoryFileTest.class.getResourceAsStream("/history.yaml")) {
-            HistoryFile file = HistoryFile.read(in, "history.yaml", Json.newMapper());
+            HistoryFile file = HistoryFile.read(in, "history.yaml");
             assertThat(file.relations()).extracting(HistoryFile.RelationHistory::id).containsExactly("israel-nato");
             israelNato = file.relations().get(0);
         }
@@ -148,7 +148,7 @@ class HistoryFileTest {
     }
 
     private static HistoryFile read(String yaml) {
-        return HistoryFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml", Json.newMapper());
+        return HistoryFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
     }
 
     private static String rendered(ValidDate date, Precision precision) {

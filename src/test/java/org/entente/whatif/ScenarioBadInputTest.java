@@ -3,7 +3,7 @@ package org.entente.whatif;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.entente.history.FactCatalog;
+import org.entente.relation.facts.FactCatalog;
 import org.entente.json.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ScenarioBadInputTest {
 
     private static Baseline history;
-    private final ScenarioEngine engine = new ScenarioEngine(new FactCatalog(Json.newMapper()), 100);
+    private final ScenarioEngine engine = new ScenarioEngine(100);
 
     @BeforeAll
     static void readHistory() throws Exception {
@@ -114,7 +114,7 @@ class ScenarioBadInputTest {
 
     @Test
     void aTimelineOverTheFactLimitIsRefused() {
-        ScenarioEngine small = new ScenarioEngine(new FactCatalog(Json.newMapper()), history.facts().size());
+        ScenarioEngine small = new ScenarioEngine(history.facts().size());
         Scenario scenario = ScenarioParser.parse(HEAD + "changes:\n  - add: {id: note, type: ContextNoted, date: \"2020\", summary: x}\n",
                 "bad.yaml", 5);
         assertThatThrownBy(() -> small.run(scenario, history)).isInstanceOf(InvalidScenarioException.class)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.entente.history.FactCatalog;
+import org.entente.relation.facts.FactCatalog;
 import org.entente.json.Json;
 import org.entente.relation.rules.Dimension;
 import org.entente.relation.rules.Rule;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ScenarioEngineTest {
 
     private static Baseline history;
-    private final ScenarioEngine engine = new ScenarioEngine(new FactCatalog(Json.newMapper()), 1_000_000);
+    private final ScenarioEngine engine = new ScenarioEngine(1_000_000);
 
     @BeforeAll
     static void readHistory() throws Exception {

@@ -35,7 +35,7 @@ class ScenarioRunTimeLimitTest {
     @Test
     void aRunOverTheTimeLimitIsStopped() throws Exception {
         ScenarioService service = new ScenarioService(new LongHistory(),
-                new ScenarioLimits("classpath*:no-scenarios/*.yaml", 10, 1_000_000, Duration.ofMillis(1)), Json.newMapper());
+                new ScenarioLimits("classpath*:no-scenarios/*.yaml", 10, 1_000_000, Duration.ofMillis(1)));
         Scenario scenario = service.parse("id: slow\ntitle: t\nrelation: long\nrationale: r\nchanges:\n  - remove: s-10\n");
         try {
             assertThatThrownBy(() -> service.run(scenario)).isInstanceOf(InvalidScenarioException.class)

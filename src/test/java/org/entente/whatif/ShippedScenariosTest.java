@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.entente.history.FactCatalog;
+import org.entente.relation.facts.FactCatalog;
 import org.entente.history.HistoryFile;
 import org.entente.json.Json;
 import org.junit.jupiter.api.DynamicTest;
@@ -20,7 +20,7 @@ class ShippedScenariosTest {
 
     static Baseline history() throws IOException {
         try (InputStream in = ShippedScenariosTest.class.getResourceAsStream("/history.yaml")) {
-            HistoryFile.RelationHistory relation = HistoryFile.read(in, "history.yaml", Json.newMapper()).relations().get(0);
+            HistoryFile.RelationHistory relation = HistoryFile.read(in, "history.yaml").relations().get(0);
             return Baseline.of(relation.id(), relation.facts());
         }
     }
@@ -34,7 +34,7 @@ class ShippedScenariosTest {
     @TestFactory
     Stream<DynamicTest> everyShippedScenarioMeetsItsExpectations() throws IOException {
         Baseline history = history();
-        ScenarioEngine engine = new ScenarioEngine(new FactCatalog(Json.newMapper()), 1_000_000);
+        ScenarioEngine engine = new ScenarioEngine(1_000_000);
         return scenarioFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             Scenario scenario = ScenarioParser.parse(Files.readString(file), file.toString(), 1000);
             assertThat(scenario.id() + ".yaml").isEqualTo(file.getFileName().toString());

@@ -22,7 +22,7 @@ class StatusTimelineTest {
     @BeforeAll
     static void replayTheRecordedHistory() throws Exception {
         try (InputStream in = StatusTimelineTest.class.getResourceAsStream("/history.yaml")) {
-            List<HistoricalFact> facts = HistoryFile.read(in, "history.yaml", Json.newMapper()).relations().get(0).facts();
+            List<HistoricalFact> facts = HistoryFile.read(in, "history.yaml").relations().get(0).facts();
             history = Timeline.judge(facts).status();
         }
     }
@@ -123,7 +123,7 @@ class StatusTimelineTest {
     @Test
     void eachFactChangesOnlyTheDimensionsItIsDeclaredToAffect() throws Exception {
         try (InputStream in = StatusTimelineTest.class.getResourceAsStream("/history.yaml")) {
-            List<HistoricalFact> facts = Timeline.inValidOrder(HistoryFile.read(in, "h", Json.newMapper()).relations().get(0).facts());
+            List<HistoricalFact> facts = Timeline.inValidOrder(HistoryFile.read(in, "h").relations().get(0).facts());
             RelationState state = RelationState.EMPTY;
             for (HistoricalFact fact : facts) {
                 RelationState next = state.evolve(fact);

@@ -1,4 +1,4 @@
-package org.entente.history;
+package org.entente.relation.facts;
 
 /** A fact description that cannot become a fact; names the fact and the field at fault. */
 public class InvalidFactException extends IllegalArgumentException {

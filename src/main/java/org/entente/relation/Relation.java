@@ -8,8 +8,10 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.entente.relation.commands.CorrectFact;
 import org.entente.relation.commands.OpenRelation;
 import org.entente.relation.commands.RecordFact;
+import org.entente.relation.events.FactCorrected;
 import org.entente.relation.events.HistoricalFact;
 import org.entente.relation.events.RelationOpened;
 import org.entente.relation.rules.Decision;
@@ -44,6 +46,11 @@ public class Relation {
         return applied(RelationDecider.decide(command, history));
     }
 
+    @CommandHandler
+    public Decision handle(CorrectFact command) {
+        return applied(RelationDecider.decide(command, history));
+    }
+
     private static Decision applied(Decision decision) {
         decision.events().forEach(event -> apply(event));
         return decision;
@@ -58,5 +65,10 @@ public class Relation {
     @EventSourcingHandler
     void on(HistoricalFact fact) {
         history.append(fact);
+    }
+
+    @EventSourcingHandler
+    void on(FactCorrected correction) {
+        history.correct(correction);
     }
 }

@@ -15,8 +15,12 @@ public record DimensionView(Object value, String since, boolean certain, List<Ob
                             List<FactRef> facts, Map<String, String> detail) {
 
     public static DimensionView of(DimensionAnswer answer, Function<String, HistoricalFact> facts) {
+        return cite(answer, id -> FactRef.of(facts.apply(id)));
+    }
+
+    /** The answer, citing each fact as {@code refs} gives it. */
+    public static DimensionView cite(DimensionAnswer answer, Function<String, FactRef> refs) {
         return new DimensionView(answer.value(), answer.since(), answer.certain(), answer.possibleValues(), answer.window(),
-                answer.facts().stream().map(facts).map(FactRef::of).toList(),
-                answer.detail().isEmpty() ? null : answer.detail());
+                answer.facts().stream().map(refs).toList(), answer.detail().isEmpty() ? null : answer.detail());
     }
 }

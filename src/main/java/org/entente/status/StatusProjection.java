@@ -1,10 +1,6 @@
 package org.entente.status;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,10 +8,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.entente.relation.events.FactCorrected;
 import org.entente.relation.events.HistoricalFact;
 import org.entente.relation.events.RelationOpened;
-import org.entente.relation.rules.Judgement;
-import org.entente.relation.rules.Timeline;
+import org.entente.relation.rules.RecordedHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -47,8 +43,14 @@ public class StatusProjection {
 
     @EventHandler
     void on(HistoricalFact fact, TrackingToken token) {
-        repository.saveFact(fact, token.position().orElseThrow());
+        repository.saveEvent(fact.relationId(), fact.factId(), fact, token.position().orElseThrow());
         dirtyRelations().add(fact.relationId());
+    }
+
+    @EventHandler
+    void on(FactCorrected correction, TrackingToken token) {
+        repository.saveEvent(correction.relationId(), correction.factId(), correction, token.position().orElseThrow());
+        dirtyRelations().add(correction.relationId());
     }
 
     @ResetHandler
@@ -67,16 +69,12 @@ public class StatusProjection {
     }
 
     private void rebuild(String relationId) {
-        List<HistoricalFact> facts = repository.facts(relationId);
-        Judgement judgement = Timeline.judge(facts);
-        if (!judgement.rejected().isEmpty()) {
-            log.warn("relation {}: stored facts the rules now refuse are left out of the status: {}", relationId, judgement.rejected());
+        RecordedHistory history = repository.history(relationId);
+        ReadModel model = new ReadModel(history);
+        if (!model.judgement().rejected().isEmpty()) {
+            log.warn("relation {}: stored facts the rules now refuse are left out of the status: {}", relationId,
+                    model.judgement().rejected());
         }
-        Map<String, HistoricalFact> byId = new HashMap<>();
-        facts.forEach(f -> byId.put(f.factId(), f));
-        List<StatusRepository.SegmentRow> rows = new ArrayList<>();
-        judgement.status().segments().forEach((dimension, segments) -> segments.forEach(segment -> rows.add(
-                new StatusRepository.SegmentRow(dimension, segment.from(), segment.to(), DimensionView.of(segment.answer(), byId::get)))));
-        repository.replaceSegments(relationId, rows, facts.size());
+        repository.replaceSegments(relationId, model.rows(), history.effective().size());
     }
 }

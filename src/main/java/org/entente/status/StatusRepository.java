@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.entente.relation.facts.FactCatalog;
-import org.entente.relation.events.HistoricalFact;
+import org.entente.relation.events.FactCorrected;
+import org.entente.relation.events.RelationEvent;
+import org.entente.relation.rules.RecordedHistory;
 import org.entente.relation.events.RelationOpened;
 import org.entente.relation.rules.Dimension;
-import org.entente.relation.rules.Segment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -52,27 +53,33 @@ public class StatusRepository {
         }
     }
 
-    /** Idempotent: a fact seen again (after a crash, before its token was stored) replaces its row. */
-    void saveFact(HistoricalFact fact, long globalSequence) {
-        byte[] payload = bytes(fact);
-        int updated = jdbc.update("UPDATE fact_view SET global_sequence = ?, type = ?, valid_date = ?, payload = ?"
-                        + " WHERE relation_id = ? AND fact_id = ?",
-                globalSequence, fact.type(), fact.date().toString(), payload, fact.relationId(), fact.factId());
+    /**
+     * Keeps a fact or a correction of the relation, at its global sequence. Idempotent: an event seen again
+     * (after a crash, before its token was stored) replaces its row.
+     */
+    void saveEvent(String relationId, String factId, RelationEvent event, long globalSequence) {
+        byte[] payload = bytes(event);
+        String type = event.getClass().getSimpleName();
+        int updated = jdbc.update("UPDATE projection_event SET fact_id = ?, type = ?, payload = ? WHERE relation_id = ? AND global_sequence = ?",
+                factId, type, payload, relationId, globalSequence);
         if (updated == 0) {
-            jdbc.update("INSERT INTO fact_view (relation_id, fact_id, global_sequence, type, valid_date, payload)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)",
-                    fact.relationId(), fact.factId(), globalSequence, fact.type(), fact.date().toString(), payload);
+            jdbc.update("INSERT INTO projection_event (relation_id, global_sequence, fact_id, type, payload) VALUES (?, ?, ?, ?, ?)",
+                    relationId, globalSequence, factId, type, payload);
         }
     }
 
-    /** The relation's facts in the order they were recorded. */
-    public List<HistoricalFact> facts(String relationId) {
-        return jdbc.query("SELECT type, payload FROM fact_view WHERE relation_id = ? ORDER BY global_sequence",
-                (rs, i) -> read(rs.getBytes("payload"), FactCatalog.classOf(rs.getString("type"))), relationId);
-    }
-
-    /** A dimension's answer over {@code from..to}, ready to store. */
-    record SegmentRow(Dimension dimension, LocalDate from, LocalDate to, DimensionView answer) {
+    /** The relation's history as the projection has received it: facts and corrections in recorded order. */
+    public RecordedHistory history(String relationId) {
+        RecordedHistory history = new RecordedHistory();
+        jdbc.query("SELECT type, payload FROM projection_event WHERE relation_id = ? ORDER BY global_sequence", rs -> {
+            String type = rs.getString(1);
+            if (type.equals(FactCorrected.class.getSimpleName())) {
+                history.correct(read(rs.getBytes(2), FactCorrected.class));
+            } else {
+                history.append(read(rs.getBytes(2), FactCatalog.classOf(type)));
+            }
+        }, relationId);
+        return history;
     }
 
     /**
@@ -80,9 +87,13 @@ public class StatusRepository {
      * sequence), or null when the relation is unknown.
      */
     public String factsVersion(String relationId) {
-        return jdbc.query("SELECT r.relation_id, COUNT(f.fact_id), MAX(f.global_sequence) FROM relation_view r"
-                        + " LEFT JOIN fact_view f ON f.relation_id = r.relation_id WHERE r.relation_id = ? GROUP BY r.relation_id",
+        return jdbc.query("SELECT r.relation_id, COUNT(e.global_sequence), MAX(e.global_sequence) FROM relation_view r"
+                        + " LEFT JOIN projection_event e ON e.relation_id = r.relation_id WHERE r.relation_id = ? GROUP BY r.relation_id",
                 (rs, i) -> rs.getLong(2) + ":" + rs.getLong(3), relationId).stream().findFirst().orElse(null);
+    }
+
+    /** A dimension's answer over {@code from..to}, ready to store. */
+    public record SegmentRow(Dimension dimension, LocalDate from, LocalDate to, DimensionView answer) {
     }
 
     /** Replaces the relation's segments with freshly computed ones. */
@@ -97,7 +108,7 @@ public class StatusRepository {
     /** Empties the projection before a replay. */
     void deleteAll() {
         jdbc.update("DELETE FROM status_segment");
-        jdbc.update("DELETE FROM fact_view");
+        jdbc.update("DELETE FROM projection_event");
         jdbc.update("DELETE FROM relation_view");
     }
 
@@ -143,10 +154,8 @@ public class StatusRepository {
         }
         jdbc.query("SELECT dimension, valid_from, valid_to, answer FROM status_segment WHERE relation_id = ?"
                 + " ORDER BY dimension, valid_from", rs -> {
-            LocalDate from = rs.getDate(2).toLocalDate();
-            LocalDate to = rs.getDate(3).toLocalDate();
-            timeline.get(rs.getString(1)).add(new SegmentView(from.equals(Segment.BEGINNING) ? null : from,
-                    to.equals(Segment.END_OF_TIME) ? null : to, read(rs.getBytes(4), DimensionView.class)));
+            timeline.get(rs.getString(1)).add(SegmentView.of(rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(),
+                    read(rs.getBytes(4), DimensionView.class)));
         }, relationId);
         return timeline;
     }

@@ -43,7 +43,7 @@ public final class ScenarioEngine {
         }
         Map<String, FactChange> changes = new LinkedHashMap<>();
         List<HistoricalFact> timeline = apply(scenario, baseline, changes);
-        Judgement judgement = Timeline.judge(timeline);
+        Judgement judgement = Timeline.judge(timeline, baseline.contested());
 
         Set<String> suspects = new LinkedHashSet<>(changes.keySet());
         judgement.rejected().forEach(r -> suspects.add(r.factId()));

@@ -117,8 +117,7 @@ public class ScenarioService implements DisposableBean {
         if (cached != null) {
             return cached;
         }
-        List<HistoricalFact> facts = status.facts(relation);
-        Baseline baseline = Baseline.of(relation, facts);
+        Baseline baseline = Baseline.of(relation, status.history(relation));
         baselines.keySet().removeIf(key -> key.startsWith(relation + "@"));
         baselines.put(relation + "@" + version, baseline);
         return baseline;

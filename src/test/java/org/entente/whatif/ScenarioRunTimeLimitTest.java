@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.entente.json.Json;
 import org.entente.relation.events.HistoricalFact;
+import org.entente.relation.rules.RecordedHistory;
 import org.entente.status.StatusRepository;
 import org.entente.synthetic.SyntheticHistory;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,10 @@ class ScenarioRunTimeLimitTest {
         }
 
         @Override
-        public List<HistoricalFact> facts(String relationId) {
-            return facts;
+        public RecordedHistory history(String relationId) {
+            RecordedHistory history = new RecordedHistory();
+            facts.forEach(history::append);
+            return history;
         }
     }
 

@@ -20,6 +20,14 @@ public sealed interface Decision {
         }
     }
 
+    /** The command is malformed for this relation (e.g. it corrects an unknown fact): {@code field} says where. */
+    record Invalid(String field, String reason) implements Decision {
+        @Override
+        public List<RelationEvent> events() {
+            return List.of();
+        }
+    }
+
     /** A rule refuses the command; nothing is appended. */
     record Rejected(Rejection rejection) implements Decision {
         @Override

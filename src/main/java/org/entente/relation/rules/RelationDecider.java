@@ -3,9 +3,13 @@ package org.entente.relation.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.entente.relation.commands.CorrectFact;
 import org.entente.relation.commands.OpenRelation;
 import org.entente.relation.commands.RecordFact;
+import org.entente.relation.events.FactCorrected;
 import org.entente.relation.events.HistoricalFact;
+import org.entente.relation.events.Source;
+import org.entente.relation.facts.InvalidFactException;
 import org.entente.relation.events.RelationOpened;
 
 /** decide(command, state) → events | rejection, for every command a relation accepts. */
@@ -29,14 +33,14 @@ public final class RelationDecider {
      */
     public static Decision decide(RecordFact command, RecordedHistory history) {
         HistoricalFact fact = command.fact();
-        HistoricalFact existing = history.find(fact.factId());
+        HistoricalFact existing = history.original(fact.factId());
         if (existing != null) {
-            if (existing.equals(fact)) {
+            if (existing.equals(fact) || fact.equals(history.current(fact.factId()))) {
                 return new Decision.Unchanged("fact '" + fact.factId() + "' is already recorded");
             }
             return new Decision.Rejected(new Rejection(fact.factId(), Rule.FACT_RECORDED_ONCE, List.of(fact.factId()),
                     "fact '" + fact.factId() + "' is already recorded differently (recorded: " + existing
-                            + "; now: " + fact + ")"));
+                            + "; now: " + fact + "); a change to a recorded fact is a correction"));
         }
         if (history.wouldComeLast(fact)) {
             Optional<Rejection> rejection = RelationRules.check(fact, history.stateAtEnd());
@@ -46,9 +50,9 @@ public final class RelationDecider {
     }
 
     private static Decision decideRetroactive(HistoricalFact fact, RecordedHistory history) {
-        List<HistoricalFact> withFact = new ArrayList<>(history.recorded());
+        List<HistoricalFact> withFact = history.effective();
         withFact.add(fact);
-        Judgement judgement = Timeline.judge(withFact);
+        Judgement judgement = Timeline.judge(withFact, history.contested());
         Optional<Rejection> own = judgement.rejected().stream().filter(r -> r.factId().equals(fact.factId())).findFirst();
         if (own.isPresent()) {
             return new Decision.Rejected(own.get());
@@ -61,5 +65,66 @@ public final class RelationDecider {
                             + String.join("; ", judgement.rejected().stream().map(r -> r.factId() + " (" + r.reason() + ")").toList())));
         }
         return new Decision.Accepted(List.of(fact));
+    }
+
+    /**
+     * A correction is accepted when the corrected history breaks no rule for any fact still standing; when it
+     * would, it is refused naming the rule and the facts, unless recorded anyway: then those facts become
+     * contested.
+     */
+    public static Decision decide(CorrectFact command, RecordedHistory history) {
+        String id = command.factId();
+        HistoricalFact current = history.current(id);
+        if (current == null) {
+            return new Decision.Invalid("factId", "no fact '" + id + "' is recorded in relation '" + command.relationId() + "'");
+        }
+        if (history.isRetracted(id)) {
+            return new Decision.Invalid("factId", "fact '" + id + "' is retracted; record a new fact instead");
+        }
+        for (Source source : command.retractedSources()) {
+            if (!current.sources().contains(source)) {
+                return new Decision.Invalid("retractedSources", "fact '" + id + "' does not cite " + source);
+            }
+        }
+        FactCorrected correction = new FactCorrected(command.relationId(), id, command.date(), command.parameters(),
+                command.addedSources(), command.retractedSources(), command.retract(), command.sources(), command.reason(), List.of());
+        List<HistoricalFact> corrected = new ArrayList<>();
+        if (!command.retract()) {
+            HistoricalFact revised;
+            try {
+                revised = Corrections.revise(current, correction);
+            } catch (InvalidFactException e) {
+                return new Decision.Invalid(e.field().equals("date") ? "date" : "parameters." + e.field(), e.getMessage());
+            }
+            if (revised.equals(current)) {
+                return new Decision.Invalid("", "the correction changes nothing in fact '" + id + "'");
+            }
+            if (revised.sources().isEmpty()) {
+                return new Decision.Invalid("retractedSources", "a fact keeps at least one source; retract the fact instead");
+            }
+            for (HistoricalFact fact : history.effective()) {
+                corrected.add(fact.factId().equals(id) ? revised : fact);
+            }
+        } else {
+            for (HistoricalFact fact : history.effective()) {
+                if (!fact.factId().equals(id)) {
+                    corrected.add(fact);
+                }
+            }
+        }
+        Judgement judgement = Timeline.judge(corrected, history.contested());
+        if (judgement.rejected().isEmpty()) {
+            return new Decision.Accepted(List.of(correction));
+        }
+        List<String> broken = judgement.rejected().stream().map(Rejection::factId).toList();
+        if (command.recordAnyway()) {
+            return new Decision.Accepted(List.of(new FactCorrected(command.relationId(), id, command.date(), command.parameters(),
+                    command.addedSources(), command.retractedSources(), command.retract(), command.sources(), command.reason(), broken)));
+        }
+        Rejection first = judgement.rejected().get(0);
+        return new Decision.Rejected(new Rejection(id, first.rule(), broken,
+                "correcting '" + id + "' would make recorded facts impossible: "
+                        + String.join("; ", judgement.rejected().stream().map(r -> r.factId() + " (" + r.reason() + ")").toList())
+                        + "; ask to record it anyway to keep them as contested"));
     }
 }

@@ -38,9 +38,19 @@ public final class Timeline {
      * A long replay stops with a {@link CancellationException} when its thread is interrupted (a run-time limit).
      */
     public static Judgement judge(List<? extends HistoricalFact> recorded) {
+        return judge(recorded, Set.of());
+    }
+
+    /**
+     * As {@link #judge(List)}, except that the {@code contested} facts stand even where a rule refuses them
+     * (a correction recorded anyway made them so); the rules they break are listed in
+     * {@link Judgement#contested()}.
+     */
+    public static Judgement judge(List<? extends HistoricalFact> recorded, Set<String> contested) {
         List<HistoricalFact> ordered = inValidOrder(recorded);
         List<HistoricalFact> accepted = new ArrayList<>(ordered.size());
         List<Rejection> rejected = new ArrayList<>();
+        List<Rejection> overridden = new ArrayList<>();
         Set<String> seen = new HashSet<>(Math.max(16, ordered.size() * 2));
         RelationState state = RelationState.EMPTY;
         StatusTimeline.Builder status = StatusTimeline.builder();
@@ -54,8 +64,11 @@ public final class Timeline {
                     : Optional.of(new Rejection(fact.factId(), Rule.FACT_RECORDED_ONCE, List.of(fact.factId()),
                             "fact id '" + fact.factId() + "' appears twice"));
             if (rejection.isPresent()) {
-                rejected.add(rejection.get());
-                continue;
+                if (!contested.contains(fact.factId()) || rejection.get().rule() == Rule.FACT_RECORDED_ONCE) {
+                    rejected.add(rejection.get());
+                    continue;
+                }
+                overridden.add(rejection.get());
             }
             RelationState next = state.evolve(fact);
             if (next != state) {
@@ -64,6 +77,6 @@ public final class Timeline {
             state = next;
             accepted.add(fact);
         }
-        return new Judgement(accepted, rejected, state, status.build());
+        return new Judgement(accepted, rejected, overridden, state, status.build());
     }
 }

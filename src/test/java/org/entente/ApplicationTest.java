@@ -15,9 +15,20 @@ import org.springframework.http.ResponseEntity;
  * The whole application on its default H2 file store (a fresh folder under target/ per test run), with
  * the history loaded on start. Subclasses share one Spring context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "entente.data-dir=./target/test-data/${random.uuid}")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "entente.data-dir=./target/test-data/${random.uuid}",
+        "entente.security.users[0].username=" + ApplicationTest.EDITOR,
+        "entente.security.users[0].password-hash={bcrypt}$2a$10$e1aYtkSgwO3yXoLs0mhrCevfH1Q0t7/oqAmglvN1EF8yDmC9VusOC",
+        "entente.security.users[1].username=" + ApplicationTest.READER,
+        "entente.security.users[1].password-hash={bcrypt}$2a$10$xQ6aGSZpqIatJJkFtdmTLu/UI6jOIMfCwVmkrX96AOYqmNjJAzU5K",
+        "entente.security.users[1].role=READER"})
 public abstract class ApplicationTest {
+
+    /** An editor and a reader, with the passwords whose hashes are configured above. */
+    protected static final String EDITOR = "editor";
+    protected static final String EDITOR_PASSWORD = "editor-password";
+    protected static final String READER = "reader";
+    protected static final String READER_PASSWORD = "reader-password";
 
     @Autowired
     protected TestRestTemplate http;

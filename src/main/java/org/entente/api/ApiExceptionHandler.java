@@ -1,9 +1,19 @@
 package org.entente.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
+import org.entente.recording.RuleViolationException;
+import org.entente.relation.rules.Rejection;
 import org.entente.whatif.InvalidScenarioException;
 import org.entente.whatif.UnknownScenarioException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,6 +41,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A rule refused a recording: 409, naming the rule, the fact and the facts that block it. */
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail ruleViolation(RuleViolationException e) {
+        Rejection rejection = e.rejection();
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "rule-violation", "Rule broken: " + rejection.rule(), rejection.reason());
+        problem.setProperty("rule", rejection.rule().name());
+        problem.setProperty("ruleStatement", rejection.rule().statement());
+        problem.setProperty("fact", rejection.factId());
+        problem.setProperty("blockingFacts", rejection.blockingFacts());
+        return problem;
+    }
+
     @ExceptionHandler(UnknownScenarioException.class)
     ProblemDetail unknownScenario(UnknownScenarioException e) {
         ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "unknown-scenario", "Unknown scenario", e.getMessage());
@@ -48,6 +70,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         problem.setProperty("field", e.field());
         return problem;
+    }
+
+    /** An unreadable or mistyped body: 400, naming the field where the JSON went wrong when it can. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String field = "body";
+        String detail = "the request body is not valid JSON of the expected shape";
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            detail = field + ": " + mapping.getOriginalMessage();
+        } else if (e.getCause() instanceof JsonProcessingException parsing) {
+            detail = "the request body is not valid JSON: " + parsing.getOriginalMessage();
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail);
+        problem.setProperty("parameter", field);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

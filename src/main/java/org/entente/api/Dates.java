@@ -1,6 +1,9 @@
 package org.entente.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import org.entente.time.InvalidDateException;
 import org.entente.time.ValidDate;
 
@@ -8,6 +11,16 @@ import org.entente.time.ValidDate;
 public final class Dates {
 
     private Dates() {
+    }
+
+    /** An instant, ISO-8601 with an offset, e.g. {@code 2026-11-22T10:15:30Z}. */
+    public static Instant instant(String parameter, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(parameter, parameter + ": '" + value
+                    + "' is not an instant; use ISO-8601 with an offset, e.g. 2026-11-22T10:15:30Z");
+        }
     }
 
     /** A day, {@code YYYY-MM-DD}. */

@@ -22,16 +22,21 @@ public class EventLog {
     }
 
     public List<StoredEvent> events(String relationId) {
-        return jdbc.query("SELECT global_index, sequence_number, payload_type, time_stamp, payload FROM domain_event_entry"
-                + " WHERE aggregate_identifier = ? ORDER BY sequence_number", (rs, i) -> {
-            JsonNode payload = tree(rs.getBytes(5));
+        return jdbc.query("SELECT global_index, sequence_number, payload_type, payload_revision, time_stamp, payload, meta_data"
+                + " FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number", (rs, i) -> {
+            JsonNode payload = tree(rs.getBytes(6));
+            JsonNode metaData = rs.getBytes(7) == null ? null : tree(rs.getBytes(7));
             String payloadType = rs.getString(3);
             JsonNode date = payload.get("date");
-            ValidDate validDate = date == null ? null : ValidDate.parse(date.asText());
+            ValidDate validDate = date == null || date.isNull() ? null : ValidDate.parse(date.asText());
             return new StoredEvent(rs.getLong(1), rs.getLong(2), payloadType.substring(payloadType.lastIndexOf('.') + 1),
-                    validDate == null ? null : validDate.toString(), validDate == null ? null : validDate.precision(),
-                    rs.getString(4), payload.get("sources"), payload);
+                    rs.getString(4), validDate == null ? null : validDate.toString(), validDate == null ? null : validDate.precision(),
+                    rs.getString(5), text(metaData, "recordedBy"), text(metaData, "reason"), payload.get("sources"), payload);
         }, relationId);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node == null || !node.hasNonNull(field) ? null : node.get(field).asText();
     }
 
     private JsonNode tree(byte[] bytes) {

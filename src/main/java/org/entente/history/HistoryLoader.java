@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.entente.relation.commands.OpenRelation;
 import org.entente.relation.commands.RecordFact;
 import org.entente.relation.events.HistoricalFact;
@@ -61,12 +63,15 @@ public class HistoryLoader implements ApplicationRunner {
             throw new InvalidHistoryFileException(location + ": cannot be read: " + e.getMessage());
         }
         for (HistoryFile.RelationHistory relation : file.relations()) {
-            commands.sendAndWait(new OpenRelation(relation.id(), relation.title(), relation.parties()));
+            MetaData provenance = MetaData.with("recordedBy", "history-file").and("reason", "loaded from " + location);
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new OpenRelation(relation.id(), relation.title(),
+                    relation.parties())).withMetaData(provenance));
             int recorded = 0;
             int already = 0;
             List<Rejection> refused = new ArrayList<>();
             for (HistoricalFact fact : relation.facts()) {
-                Decision decision = commands.sendAndWait(new RecordFact(fact));
+                Decision decision = commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordFact(fact))
+                        .withMetaData(provenance));
                 if (decision instanceof Decision.Accepted) {
                     recorded++;
                 } else if (decision instanceof Decision.Unchanged) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.entente.json.Json;
 import org.entente.relation.Relation;
@@ -62,6 +65,18 @@ public class EventStoreConfiguration {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /** Who recorded an event and why travel from the command's metadata to the events it applies. */
+    @Bean
+    public CorrelationDataProvider provenance() {
+        return new SimpleCorrelationDataProvider("recordedBy", "reason");
+    }
+
+    /** Axon's default correlation data (correlation and trace ids), kept alongside {@link #provenance()}. */
+    @Bean
+    public CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
     }
 
     /** Named in {@code @Aggregate} on {@link Relation}. */

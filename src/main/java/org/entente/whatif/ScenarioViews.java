@@ -80,7 +80,7 @@ public final class ScenarioViews {
             DimensionAnswer answer = run.judgement().status().at(d, day);
             dimensions.put(d.key(), DimensionView.of(answer, run::fact));
         }
-        return new StatusView(run.scenario().relation(), day, dimensions);
+        return new StatusView(run.scenario().relation(), day, null, dimensions);
     }
 
     public static Map<String, List<SegmentView>> timeline(StatusTimeline status, Function<String, HistoricalFact> facts) {

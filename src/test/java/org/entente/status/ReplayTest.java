@@ -30,7 +30,10 @@ class ReplayTest extends ApplicationTest {
         assertThat(http.getForEntity("/api/relations/israel-nato/status?at=2011-01-01", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
-        ResponseEntity<String> replay = http.postForEntity("/api/admin/projections/status/replay", null, String.class);
+        assertThat(http.postForEntity("/api/admin/projections/status/replay", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> replay = http.withBasicAuth(EDITOR, EDITOR_PASSWORD)
+                .postForEntity("/api/admin/projections/status/replay", null, String.class);
         assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             JsonNode status = get("/api/admin/projections/status");

@@ -10,6 +10,7 @@ import org.axonframework.messaging.MetaData;
 import org.entente.api.BadRequestException;
 import org.entente.api.UnknownRelationException;
 import org.entente.relation.commands.CorrectFact;
+import org.entente.relation.commands.OpenRelation;
 import org.entente.relation.commands.RecordFact;
 import org.entente.relation.commands.RelationCommand;
 import org.entente.relation.events.HistoricalFact;
@@ -34,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * travel as its metadata ({@code recordedBy}, {@code reason}).
  */
 @RestController
-@RequestMapping("/api/relations/{id}/facts")
+@RequestMapping("/api/relations")
 public class RecordingController {
 
     private final CommandGateway commands;
@@ -45,8 +46,31 @@ public class RecordingController {
         this.relations = relations;
     }
 
-    /** Body: the fact as in the history file ({@code id}, {@code type}, {@code date}, parameters, {@code sources}) and a {@code reason}. */
+    /** Opens a new relation. Body: {@code id}, {@code title}, {@code parties} (two names) and a {@code reason}. */
     @PostMapping
+    public ResponseEntity<RecordingOutcome> open(@RequestBody OpenRelationRequest body, Principal editor) {
+        if (body.id() == null || !FactCatalog.FACT_ID.matcher(body.id()).matches() || body.id().length() > 100) {
+            throw new BadRequestException("id", "id: lowercase letters, digits and dashes (at most 100), got '" + body.id() + "'");
+        }
+        if (body.title() == null || body.title().isBlank()) {
+            throw new BadRequestException("title", "title: a non-empty text is required");
+        }
+        if (body.parties() == null || body.parties().size() != 2 || body.parties().stream().anyMatch(p -> p == null || p.isBlank())) {
+            throw new BadRequestException("parties", "parties: the two parties' names are required");
+        }
+        String reason = reason(body.reason());
+        Decision decision = send(new OpenRelation(body.id(), body.title(), body.parties()), editor, reason);
+        boolean opened = decision instanceof Decision.Accepted;
+        return ResponseEntity.status(opened ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new RecordingOutcome(body.id(), null, opened, opened ? "opened" : "already open", List.of()));
+    }
+
+    /** A new relation: its id, title, the two parties, and why it is opened. */
+    public record OpenRelationRequest(String id, String title, List<String> parties, String reason) {
+    }
+
+    /** Body: the fact as in the history file ({@code id}, {@code type}, {@code date}, parameters, {@code sources}) and a {@code reason}. */
+    @PostMapping("/{id}/facts")
     public ResponseEntity<RecordingOutcome> record(@PathVariable String id, @RequestBody Map<String, Object> body, Principal editor) {
         requireKnown(id);
         Map<String, Object> description = new LinkedHashMap<>(body);
@@ -68,7 +92,7 @@ public class RecordingController {
                 .body(new RecordingOutcome(id, fact.factId(), true, "recorded", List.of()));
     }
 
-    @PostMapping("/{factId}/corrections")
+    @PostMapping("/{id}/facts/{factId}/corrections")
     public ResponseEntity<RecordingOutcome> correct(@PathVariable String id, @PathVariable String factId,
                                                     @RequestBody CorrectionRequest body, Principal editor) {
         requireKnown(id);

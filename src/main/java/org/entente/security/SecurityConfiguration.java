@@ -42,6 +42,7 @@ public class SecurityConfiguration {
     public static final String EDITOR = "EDITOR";
 
     static final RequestMatcher WRITES = new OrRequestMatcher(
+            new AntPathRequestMatcher("/api/relations", HttpMethod.POST.name()),
             new AntPathRequestMatcher("/api/relations/*/facts", HttpMethod.POST.name()),
             new AntPathRequestMatcher("/api/relations/*/facts/*/corrections", HttpMethod.POST.name()),
             new AntPathRequestMatcher("/api/admin/**", HttpMethod.POST.name()));

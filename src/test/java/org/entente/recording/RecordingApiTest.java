@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.entente.ApplicationTest;
-import org.entente.relation.commands.OpenRelation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,9 +32,6 @@ class RecordingApiTest extends ApplicationTest {
     private static final String SOURCE = "[{\"url\": \"https://example.org/source\", \"quote\": \"a test source\"}]";
 
     @Autowired
-    CommandGateway commands;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     private String relation;
@@ -44,7 +39,8 @@ class RecordingApiTest extends ApplicationTest {
     @BeforeEach
     void openARelationOfItsOwn() {
         relation = "test-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 8);
-        commands.sendAndWait(new OpenRelation(relation, "A test relation", List.of("Israel", "NATO")));
+        assertThat(post(editor(), "/api/relations", "{\"id\": \"" + relation + "\", \"title\": \"A test relation\","
+                + " \"parties\": [\"Israel\", \"NATO\"], \"reason\": \"test\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
         await().atMost(Duration.ofSeconds(10)).until(() -> http.getForEntity("/api/relations/" + relation, String.class)
                 .getStatusCode().is2xxSuccessful());
     }
@@ -91,6 +87,17 @@ class RecordingApiTest extends ApplicationTest {
                 .isEqualTo("https://example.org/source");
         assertThat(record("{\"id\": \"joined\", \"type\": \"MediterraneanDialogueJoined\", \"date\": \"1995\", "
                 + "\"sources\": " + SOURCE + ", \"reason\": \"again\"}").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void openingARelationNeedsAnIdTitleAndTwoParties() {
+        ResponseEntity<String> bad = post(editor(), "/api/relations", "{\"id\": \"Bad Id\", \"title\": \"t\", \"parties\": [\"A\", \"B\"], \"reason\": \"r\"}");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(body(bad).get("parameter").asText()).isEqualTo("id");
+        assertThat(post(editor(), "/api/relations", "{\"id\": \"" + relation + "\", \"title\": \"t\", \"parties\": [\"A\", \"B\"], \"reason\": \"r\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post(http, "/api/relations", "{\"id\": \"x\", \"title\": \"t\", \"parties\": [\"A\", \"B\"], \"reason\": \"r\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test

@@ -17,7 +17,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule rulesCoreIsFrameworkFree = noClasses()
             .that().resideInAnyPackage("org.entente.relation.rules..", "org.entente.relation.events..",
-                    "org.entente.relation.commands..", "org.entente.time..")
+                    "org.entente.relation.commands..", "org.entente.relation.facts..", "org.entente.time..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
                     "com.fasterxml..", "jakarta..", "javax.persistence..", "java.sql..", "javax.sql..")
             .as("the rules core depends on no framework");
@@ -25,7 +25,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule rulesCoreDoesNotReachOutwards = noClasses()
             .that().resideInAnyPackage("org.entente.relation.rules..", "org.entente.relation.events..",
-                    "org.entente.relation.commands..", "org.entente.time..")
+                    "org.entente.relation.commands..", "org.entente.relation.facts..", "org.entente.time..")
             .should().dependOnClassesThat().resideInAnyPackage("org.entente.status..", "org.entente.history..",
                     "org.entente.api..", "org.entente.store..", "org.entente.replay..", "org.entente.eventlog..")
             .as("the rules core depends on no feature built on it");

@@ -18,6 +18,8 @@ import org.entente.whatif.Baseline;
 import org.entente.whatif.DiffInterval;
 import org.entente.whatif.ExpectationResult;
 import org.entente.whatif.InvalidScenarioException;
+import org.entente.whatif.MonteCarlo;
+import org.entente.whatif.Sampling;
 import org.entente.whatif.Scenario;
 import org.entente.whatif.ScenarioEngine;
 import org.entente.whatif.ScenarioParser;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code scenario run FILE} and {@code scenario diff FILE}: a what-if against the recorded history file. */
 @Command(name = "scenario", description = "Run a what-if scenario file against the recorded history.",
-        subcommands = {ScenarioCommand.Run.class, ScenarioCommand.DiffCommand.class}, mixinStandardHelpOptions = true)
+        subcommands = {ScenarioCommand.Run.class, ScenarioCommand.DiffCommand.class, ScenarioCommand.Sample.class}, mixinStandardHelpOptions = true)
 final class ScenarioCommand {
 
     static final ObjectMapper JSON = Json.newMapper();
@@ -73,6 +75,10 @@ final class ScenarioCommand {
         abstract void print(ScenarioRun run, PrintWriter out) throws IOException;
 
         private Baseline baseline(String relation) throws IOException {
+            return baseline(history, file, relation);
+        }
+
+        static Baseline baseline(Path history, Path scenarioFile, String relation) throws IOException {
             HistoryFile file;
             if (history == null) {
                 try (InputStream in = ScenarioCommand.class.getResourceAsStream("/history.yaml")) {
@@ -85,7 +91,7 @@ final class ScenarioCommand {
             }
             return file.relations().stream().filter(r -> r.id().equals(relation)).findFirst()
                     .map(r -> Baseline.of(r.id(), r.facts()))
-                    .orElseThrow(() -> new InvalidScenarioException(this.file.toString(), 0, "relation",
+                    .orElseThrow(() -> new InvalidScenarioException(scenarioFile.toString(), 0, "relation",
                             "no relation '" + relation + "' in the history file"));
         }
     }
@@ -128,6 +134,74 @@ final class ScenarioCommand {
             } else {
                 printDiff(run, out);
             }
+        }
+    }
+
+    @Command(name = "sample", mixinStandardHelpOptions = true,
+            description = "Sample a scenario with uncertain changes (a montecarlo section): the share of each value per day.")
+    static final class Sample implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "the scenario file, with a montecarlo section")
+        Path file;
+
+        @Option(names = "--history", paramLabel = "FILE", description = "the history file to sample from (default: the shipped one)")
+        Path history;
+
+        @Option(names = "--samples", description = "override the file's number of samples")
+        Integer samples;
+
+        @Option(names = "--seed", description = "override the file's seed")
+        Long seed;
+
+        @Option(names = "--json", description = "print the result as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            MonteCarlo.Result result;
+            try {
+                Scenario scenario = ScenarioParser.parse(Files.readString(file), file.toString(), Integer.MAX_VALUE);
+                if (!scenario.sampled()) {
+                    err.println("error: " + file + ": no montecarlo section (samples, seed, at); use scenario run");
+                    return EntenteCli.BAD_INPUT;
+                }
+                Sampling s = scenario.sampling();
+                if (samples != null && samples < 1) {
+                    err.println("error: --samples must be at least 1");
+                    return EntenteCli.BAD_INPUT;
+                }
+                Sampling sampling = new Sampling(samples != null ? samples : s.samples(), seed != null ? seed : s.seed(), s.at(),
+                        s.probabilities(), s.dateRanges());
+                scenario = new Scenario(scenario.file(), scenario.id(), scenario.title(), scenario.relation(), scenario.rationale(),
+                        scenario.changes(), scenario.expectations(), sampling);
+                Baseline baseline = Base.baseline(history, file, scenario.relation());
+                ProgressBar bar = new ProgressBar(err, "sampling", sampling.samples());
+                result = MonteCarlo.run(scenario, baseline, new ScenarioEngine(Integer.MAX_VALUE), bar::update, () -> false);
+                bar.finish();
+            } catch (NoSuchFileException e) {
+                err.println("error: " + e.getFile() + ": no such file");
+                return EntenteCli.BAD_INPUT;
+            } catch (InvalidScenarioException | InvalidHistoryFileException e) {
+                err.println("error: " + e.getMessage());
+                return EntenteCli.BAD_INPUT;
+            }
+            if (json) {
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                return EntenteCli.OK;
+            }
+            out.printf("%s: %,d samples, seed %d%n", result.scenario(), result.samples(), result.seed());
+            result.distribution().forEach((day, dimensions) -> dimensions.forEach((dimension, shares) -> {
+                if (shares.size() > 1) {
+                    out.printf("  %s %-22s %s%n", day, dimension, shares);
+                }
+            }));
+            out.println("rejected facts (share of samples):");
+            result.rejected().forEach((fact, share) -> out.printf("  %-40s %.4f%n", fact, share));
+            return EntenteCli.OK;
         }
     }
 

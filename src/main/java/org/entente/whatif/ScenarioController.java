@@ -48,6 +48,13 @@ public class ScenarioController {
         return ScenarioViews.result(scenarios.run(scenarios.parse(scenario)));
     }
 
+    /** Samples a scenario with uncertain changes (a {@code montecarlo} section): the share of each value per day. */
+    @PostMapping(path = "/sample", consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE,
+            MediaType.APPLICATION_JSON_VALUE})
+    public MonteCarlo.Result sample(@RequestBody String scenario) {
+        return scenarios.sample(scenarios.parse(scenario));
+    }
+
     @GetMapping("/{id}/result")
     public ScenarioViews.Result result(@PathVariable String id) {
         return ScenarioViews.result(scenarios.run(find(id).scenario()));

@@ -5,5 +5,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Limits on a scenario run through the API ({@code entente.scenarios.*}). */
 @ConfigurationProperties("entente.scenarios")
-public record ScenarioLimits(String location, int maxChanges, int maxFacts, Duration maxRunTime) {
+public record ScenarioLimits(String location, int maxChanges, int maxFacts, Duration maxRunTime, int maxSamples) {
 }

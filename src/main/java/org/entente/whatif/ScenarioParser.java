@@ -26,11 +26,14 @@ import org.entente.time.ValidDate;
 public final class ScenarioParser {
 
     private static final ObjectMapper JSON = Json.newMapper();
-    private static final Set<String> TOP = Set.of("id", "title", "relation", "rationale", "changes", "expect");
+    private static final Set<String> TOP = Set.of("id", "title", "relation", "rationale", "changes", "expect", "montecarlo");
+    private static final int MAX_DATE_CANDIDATES = 100_000;
 
     private final String file;
     private final int maxChanges;
     private LocatedYaml yaml;
+    private final Map<Integer, Double> probabilities = new LinkedHashMap<>();
+    private final Map<Integer, List<String>> dateRanges = new LinkedHashMap<>();
 
     private ScenarioParser(String file, int maxChanges) {
         this.file = file;
@@ -90,7 +93,97 @@ public final class ScenarioParser {
                 expectations.add(expectation(expect, i));
             }
         }
-        return new Scenario(file, id, title, relation, rationale, List.copyOf(parsedChanges), List.copyOf(expectations));
+        Sampling sampling = sampling(root);
+        if (sampling == null && (!probabilities.isEmpty() || !dateRanges.isEmpty())) {
+            int first = !probabilities.isEmpty() ? probabilities.keySet().iterator().next() : dateRanges.keySet().iterator().next();
+            throw new InvalidScenarioException(file, yaml.line(changes, first), "changes[" + first + "]",
+                    "an uncertain change (probability, or a date range) needs a montecarlo section with samples, seed and at");
+        }
+        return new Scenario(file, id, title, relation, rationale, List.copyOf(parsedChanges), List.copyOf(expectations), sampling);
+    }
+
+    private Sampling sampling(JsonNode root) {
+        JsonNode node = root.get("montecarlo");
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw error(root, "montecarlo", "montecarlo", "a map with samples, seed and at");
+        }
+        allowOnly(node, "montecarlo", "samples", "seed", "at");
+        JsonNode samples = node.get("samples");
+        if (samples == null || !samples.isIntegralNumber() || samples.asLong() < 1 || samples.asLong() > Integer.MAX_VALUE) {
+            throw error(node, "samples", "montecarlo.samples", "a positive whole number of samples is required");
+        }
+        JsonNode seed = node.get("seed");
+        if (seed == null || !seed.isIntegralNumber() || !seed.canConvertToLong()) {
+            throw error(node, "seed", "montecarlo.seed", "a whole-number seed is required, so that the run can be repeated");
+        }
+        JsonNode at = node.get("at");
+        if (at == null || !at.isArray() || at.isEmpty()) {
+            throw error(node, "at", "montecarlo.at", "a non-empty list of days (YYYY-MM-DD) to report is required");
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (int i = 0; i < at.size(); i++) {
+            String day = at.get(i).asText();
+            try {
+                days.add(LocalDate.parse(day));
+            } catch (DateTimeParseException e) {
+                throw new InvalidScenarioException(file, yaml.line(at, i), "montecarlo.at[" + i + "]", "a day YYYY-MM-DD is expected, got '" + day + "'");
+            }
+        }
+        return new Sampling(samples.asInt(), seed.asLong(), List.copyOf(days), Map.copyOf(probabilities), Map.copyOf(dateRanges));
+    }
+
+    private void probability(JsonNode node, String at, int index) {
+        JsonNode p = node.get("probability");
+        if (p == null) {
+            return;
+        }
+        if (!p.isNumber() || p.asDouble() < 0 || p.asDouble() > 1) {
+            throw error(node, "probability", at + ".probability", "a probability is a number from 0 to 1, got '" + p.asText() + "'");
+        }
+        probabilities.put(index, p.asDouble());
+    }
+
+    /** The periods from {@code from} to {@code to}, both of the same precision, as date texts. */
+    private String dateRange(JsonNode node, String at, int index) {
+        JsonNode range = node.get("to");
+        allowOnly(range, at + ".to", "from", "to");
+        String from = text(range, "from", at + ".to.from", true);
+        String to = text(range, "to", at + ".to.to", true);
+        ValidDate first;
+        ValidDate last;
+        try {
+            first = ValidDate.parse(from);
+        } catch (InvalidDateException e) {
+            throw error(range, "from", at + ".to.from", e.getMessage());
+        }
+        try {
+            last = ValidDate.parse(to);
+        } catch (InvalidDateException e) {
+            throw error(range, "to", at + ".to.to", e.getMessage());
+        }
+        if (first.precision() != last.precision() || first.compareTo(last) > 0) {
+            throw error(range, "to", at + ".to", "from and to must have the same precision, from first; got " + from + " and " + to);
+        }
+        List<String> candidates = new ArrayList<>();
+        for (ValidDate d = first; d.compareTo(last) <= 0; d = next(d)) {
+            candidates.add(d.toString());
+            if (candidates.size() > MAX_DATE_CANDIDATES) {
+                throw error(range, "to", at + ".to", "a range of at most " + MAX_DATE_CANDIDATES + " periods");
+            }
+        }
+        dateRanges.put(index, List.copyOf(candidates));
+        return from;
+    }
+
+    private static ValidDate next(ValidDate date) {
+        return switch (date.precision()) {
+            case YEAR -> new ValidDate(date.start().plusYears(1), date.precision());
+            case MONTH -> new ValidDate(date.start().plusMonths(1), date.precision());
+            case DAY -> new ValidDate(date.start().plusDays(1), date.precision());
+        };
     }
 
     private Change change(JsonNode changes, int i) {
@@ -100,12 +193,13 @@ public final class ScenarioParser {
         if (!node.isObject()) {
             throw new InvalidScenarioException(file, line, at, "a change is a map: remove, add, redate (with to) or change (with set)");
         }
+        probability(node, at, i);
         if (node.has("remove")) {
-            allowOnly(node, at, "remove");
+            allowOnly(node, at, "remove", "probability");
             return new Change.Remove(factId(node, "remove", at), line, at);
         }
         if (node.has("add")) {
-            allowOnly(node, at, "add");
+            allowOnly(node, at, "add", "probability");
             JsonNode fact = node.get("add");
             if (!fact.isObject()) {
                 throw error(node, "add", at + ".add", "the fact to add is a map with id, type, date, parameters and sources");
@@ -113,8 +207,8 @@ public final class ScenarioParser {
             return new Change.Add(map(fact), lines(fact), yaml.line(node, "add"), at + ".add");
         }
         if (node.has("redate")) {
-            allowOnly(node, at, "redate", "to");
-            String to = text(node, "to", at + ".to", true);
+            allowOnly(node, at, "redate", "to", "probability");
+            String to = node.path("to").isObject() ? dateRange(node, at, i) : text(node, "to", at + ".to", true);
             try {
                 ValidDate.parse(to);
             } catch (InvalidDateException e) {
@@ -123,7 +217,7 @@ public final class ScenarioParser {
             return new Change.Redate(factId(node, "redate", at), to, line, at);
         }
         if (node.has("change")) {
-            allowOnly(node, at, "change", "set");
+            allowOnly(node, at, "change", "set", "probability");
             JsonNode set = node.get("set");
             if (set == null || !set.isObject() || set.isEmpty()) {
                 throw error(node, "set", at + ".set", "the parameters to set are a non-empty map");

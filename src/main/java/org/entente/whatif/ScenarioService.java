@@ -51,6 +51,9 @@ public class ScenarioService implements DisposableBean {
             });
 
     public ScenarioService(StatusRepository status, ScenarioLimits limits) throws IOException {
+        if (limits.maxSamples() < 1) {
+            throw new IllegalStateException("entente.scenarios.max-samples must be at least 1");
+        }
         this.status = status;
         this.limits = limits;
         this.engine = new ScenarioEngine(limits.maxFacts());
@@ -86,8 +89,35 @@ public class ScenarioService implements DisposableBean {
     }
 
     public ScenarioRun run(Scenario scenario) {
+        if (scenario.sampled()) {
+            throw new InvalidScenarioException(scenario.file(), 0, "montecarlo",
+                    "this scenario is sampled (it has a montecarlo section): use POST /api/scenarios/sample");
+        }
         Baseline baseline = baseline(scenario);
-        Future<ScenarioRun> future = runner.submit(() -> engine.run(scenario, baseline));
+        return withinRunTime(scenario, () -> engine.run(scenario, baseline));
+    }
+
+    /** Samples a Monte Carlo scenario (one with a {@code montecarlo} section). */
+    public MonteCarlo.Result sample(Scenario scenario) {
+        if (!scenario.sampled()) {
+            throw new InvalidScenarioException(scenario.file(), 0, "montecarlo",
+                    "a montecarlo section (samples, seed, at) is required to sample a scenario");
+        }
+        if (scenario.sampling().samples() > limits.maxSamples()) {
+            throw new InvalidScenarioException(scenario.file(), 0, "montecarlo.samples", "at most " + limits.maxSamples()
+                    + " samples, asked " + scenario.sampling().samples() + " (limit entente.scenarios.max-samples)");
+        }
+        Baseline baseline = baseline(scenario);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            return withinRunTime(scenario, () -> MonteCarlo.run(scenario, baseline, engine, done -> { }, stop::get));
+        } finally {
+            stop.set(true);
+        }
+    }
+
+    private <T> T withinRunTime(Scenario scenario, java.util.concurrent.Callable<T> work) {
+        Future<T> future = runner.submit(work);
         try {
             return future.get(limits.maxRunTime().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

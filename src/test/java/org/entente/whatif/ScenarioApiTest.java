@@ -14,6 +14,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -105,6 +106,20 @@ class ScenarioApiTest extends ApplicationTest {
         JsonNode unknownRelation = body(post("id: x\ntitle: t\nrelation: israel-eu\nrationale: r\nchanges:\n  - remove: a\n",
                 MediaType.parseMediaType("application/yaml")));
         assertThat(unknownRelation.get("field").asText()).isEqualTo("relation");
+    }
+
+    @Test
+    void samplesAMonteCarloScenario() throws Exception {
+        String yaml = Files.readString(Path.of("scenarios/montecarlo/turkey-veto-uncertain.yaml")).replace("samples: 10000", "samples: 2000");
+        ResponseEntity<String> response = http.exchange(RequestEntity.post("/api/scenarios/sample")
+                .contentType(MediaType.parseMediaType("application/yaml")).body(yaml), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode vetoed = body(response).at("/distribution/2013-01-01/exerciseParticipation/VETOED");
+        assertThat(vetoed.asDouble()).isBetween(0.55, 0.65);
+        assertThat(body(post(yaml, MediaType.parseMediaType("application/yaml"))).get("field").asText()).isEqualTo("montecarlo");
+        JsonNode tooMany = body(http.exchange(RequestEntity.post("/api/scenarios/sample")
+                .contentType(MediaType.parseMediaType("application/yaml")).body(yaml.replace("samples: 2000", "samples: 100000000")), String.class));
+        assertThat(tooMany.get("detail").asText()).contains("entente.scenarios.max-samples");
     }
 
     @Test

@@ -38,7 +38,7 @@ class ScenarioRunTimeLimitTest {
     @Test
     void aRunOverTheTimeLimitIsStopped() throws Exception {
         ScenarioService service = new ScenarioService(new LongHistory(),
-                new ScenarioLimits("classpath*:no-scenarios/*.yaml", 10, 1_000_000, Duration.ofMillis(1)));
+                new ScenarioLimits("classpath*:no-scenarios/*.yaml", 10, 1_000_000, Duration.ofMillis(1), 1000));
         Scenario scenario = service.parse("id: slow\ntitle: t\nrelation: long\nrationale: r\nchanges:\n  - remove: s-10\n");
         try {
             assertThatThrownBy(() -> service.run(scenario)).isInstanceOf(InvalidScenarioException.class)

@@ -14,14 +14,14 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "entente", mixinStandardHelpOptions = true, version = "entente 0.1",
         description = "Entente: an event-sourced diplomatic relations simulator.",
-        subcommands = {ScenarioCommand.class, BenchCommand.class, PasswordHashCommand.class})
+        subcommands = {ScenarioCommand.class, BenchCommand.class, GenerateCommand.class, PasswordHashCommand.class})
 public final class EntenteCli {
 
     public static final int OK = 0;
     public static final int EXPECTATION_FAILED = 1;
     public static final int BAD_INPUT = 2;
 
-    private static final Set<String> COMMANDS = Set.of("scenario", "bench", "password-hash", "help", "--help", "-h", "--version", "-V");
+    private static final Set<String> COMMANDS = Set.of("scenario", "bench", "generate", "password-hash", "help", "--help", "-h", "--version", "-V");
 
     /** Whether these arguments are a command-line command rather than the server's arguments. */
     public static boolean handles(String[] args) {

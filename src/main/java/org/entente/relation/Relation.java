@@ -11,6 +11,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.entente.relation.commands.CorrectFact;
 import org.entente.relation.commands.OpenRelation;
 import org.entente.relation.commands.RecordFact;
+import org.entente.relation.commands.RecordFacts;
 import org.entente.relation.events.FactCorrected;
 import org.entente.relation.events.HistoricalFact;
 import org.entente.relation.events.RelationOpened;
@@ -43,6 +44,11 @@ public class Relation {
 
     @CommandHandler
     public Decision handle(RecordFact command) {
+        return applied(RelationDecider.decide(command, history));
+    }
+
+    @CommandHandler
+    public Decision handle(RecordFacts command) {
         return applied(RelationDecider.decide(command, history));
     }
 

@@ -309,6 +309,36 @@ class RelationRulesTest {
         }
     }
 
+    @Nested
+    class RecordingInBatches {
+        @Test
+        void aValidBatchIsAcceptedWhole() {
+            fixture.given(opened(), dialogueEstablished("established", "1994"))
+                    .when(new org.entente.relation.commands.RecordFacts(Facts.RELATION,
+                            List.of(dialogueJoined("joined", "1995"), exercise("exercise", "2002-01-09"))))
+                    .expectEvents(dialogueJoined("joined", "1995"), exercise("exercise", "2002-01-09"))
+                    .expectResultMessagePayloadMatching(isAccepted());
+        }
+
+        @Test
+        void aBatchWithAFactTheRulesRefuseRecordsNothing() {
+            fixture.given(opened(), dialogueEstablished("established", "1994"))
+                    .when(new org.entente.relation.commands.RecordFacts(Facts.RELATION,
+                            List.of(exercise("exercise", "2002-01-09"), dialogueJoined("joined", "2003"))))
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(rejectedBy(Rule.PARTNER_STATUS_REQUIRED, List.of()));
+        }
+
+        @Test
+        void aBatchOutOfValidOrderIsInvalid() {
+            fixture.given(opened(), dialogueEstablished("established", "1994"))
+                    .when(new org.entente.relation.commands.RecordFacts(Facts.RELATION,
+                            List.of(dialogueJoined("joined", "1995"), exercise("exercise", "1990"))))
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(decision("invalid", d -> d instanceof Decision.Invalid i && i.field().equals("facts")));
+        }
+    }
+
     private static Matcher<Object> isAccepted() {
         return decision("accepted", d -> d instanceof Decision.Accepted);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.entente.relation.commands.CorrectFact;
 import org.entente.relation.commands.OpenRelation;
+import org.entente.relation.commands.RecordFacts;
 import org.entente.relation.commands.RecordFact;
 import org.entente.relation.events.FactCorrected;
 import org.entente.relation.events.HistoricalFact;
@@ -65,6 +66,37 @@ public final class RelationDecider {
                             + String.join("; ", judgement.rejected().stream().map(r -> r.factId() + " (" + r.reason() + ")").toList())));
         }
         return new Decision.Accepted(List.of(fact));
+    }
+
+    /**
+     * A batch is accepted when each fact, in turn, is accepted after the ones before it; otherwise nothing is,
+     * and the first rejection is returned. The batch must continue the timeline in valid order.
+     */
+    public static Decision decide(RecordFacts command, RecordedHistory history) {
+        RelationState state = history.stateAtEnd();
+        HistoricalFact previous = null;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (HistoricalFact fact : command.facts()) {
+            if (!fact.relationId().equals(command.relationId())) {
+                return new Decision.Invalid("facts", "fact '" + fact.factId() + "' belongs to relation '" + fact.relationId() + "'");
+            }
+            if (history.original(fact.factId()) != null || !ids.add(fact.factId())) {
+                return new Decision.Rejected(new Rejection(fact.factId(), Rule.FACT_RECORDED_ONCE, List.of(fact.factId()),
+                        "fact id '" + fact.factId() + "' is already recorded or appears twice in the batch"));
+            }
+            boolean inOrder = previous == null ? history.wouldComeLast(fact) : Timeline.VALID_ORDER.compare(fact, previous) >= 0;
+            if (!inOrder) {
+                return new Decision.Invalid("facts", "fact '" + fact.factId() + "' (" + fact.date()
+                        + ") is out of valid order; a batch continues the timeline, earlier facts are recorded one by one");
+            }
+            Optional<Rejection> rejection = RelationRules.check(fact, state);
+            if (rejection.isPresent()) {
+                return new Decision.Rejected(rejection.get());
+            }
+            state = state.evolve(fact);
+            previous = fact;
+        }
+        return new Decision.Accepted(List.copyOf(command.facts()));
     }
 
     /**

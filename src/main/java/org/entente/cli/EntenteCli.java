@@ -10,18 +10,19 @@ import picocli.CommandLine.Command;
  * the Spring context, so it answers in well under the time the application takes to start.
  *
  * <p>Exit codes: 0 done (and every expectation met), 1 an expectation of a scenario failed, 2 bad input or
- * usage.
+ * usage, 3 no store or no such relation.
  */
 @Command(name = "entente", mixinStandardHelpOptions = true, version = "entente 0.1",
         description = "Entente: an event-sourced diplomatic relations simulator.",
-        subcommands = {ScenarioCommand.class, BenchCommand.class, GenerateCommand.class, PasswordHashCommand.class})
+        subcommands = {StoreCommands.Status.class, StoreCommands.Timeline.class, StoreCommands.Events.class, ScenarioCommand.class,
+                BenchCommand.class, GenerateCommand.class, PasswordHashCommand.class})
 public final class EntenteCli {
 
     public static final int OK = 0;
     public static final int EXPECTATION_FAILED = 1;
     public static final int BAD_INPUT = 2;
 
-    private static final Set<String> COMMANDS = Set.of("scenario", "bench", "generate", "password-hash", "help", "--help", "-h", "--version", "-V");
+    private static final Set<String> COMMANDS = Set.of("status", "timeline", "events", "scenario", "bench", "generate", "password-hash", "help", "--help", "-h", "--version", "-V");
 
     /** Whether these arguments are a command-line command rather than the server's arguments. */
     public static boolean handles(String[] args) {

@@ -1,0 +1,94 @@
+package org.entente.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.entente.eventlog.EventLog;
+import org.entente.json.Json;
+import org.entente.schema.EventRevisions;
+import org.entente.schema.VetoCastScopeUpcaster;
+import org.entente.status.HistoryAsKnown;
+import org.entente.status.StatusRepository;
+import org.entente.store.EventStoreConfiguration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The store, opened by the command line without the Spring context: the H2 file (shared with a running
+ * server through H2's automatic mixed mode), Axon's event store on it with the same serializer, revisions and
+ * upcasters, and the projection's tables. It never creates a database.
+ */
+final class StoreAccess implements AutoCloseable {
+
+    static final int NO_STORE = 3;
+
+    private final DataSource dataSource;
+    private final EmbeddedEventStore eventStore;
+    private final ObjectMapper json = Json.newMapper();
+
+    private StoreAccess(DataSource dataSource) {
+        this.dataSource = dataSource;
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).revisionResolver(new EventRevisions()).build();
+        ConnectionProvider connections = dataSource::getConnection;
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(new EventUpcasterChain(new VetoCastScopeUpcaster()))
+                .schema(new EventStoreConfiguration().eventSchema())
+                .build();
+        this.eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+    }
+
+    /** Opens the H2 store under {@code dataDir}; fails with a message when there is none. */
+    static StoreAccess open(Path dataDir) {
+        Path file = dataDir.resolve("entente.mv.db");
+        if (!Files.exists(file)) {
+            throw new NoStoreException("no store at " + file + "; start the application once (it records the history there)"
+                    + " or give --data-dir");
+        }
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize() + "/entente;IFEXISTS=TRUE;AUTO_SERVER=TRUE";
+        return new StoreAccess(new DriverManagerDataSource(url, "sa", ""));
+    }
+
+    StatusRepository status() {
+        return new StatusRepository(new JdbcTemplate(dataSource), json);
+    }
+
+    EventLog events() {
+        return new EventLog(new JdbcTemplate(dataSource), json);
+    }
+
+    HistoryAsKnown history() {
+        return new HistoryAsKnown(eventStore);
+    }
+
+    ObjectMapper json() {
+        return json;
+    }
+
+    EventStore eventStore() {
+        return eventStore;
+    }
+
+    @Override
+    public void close() {
+        eventStore.shutDown();
+    }
+
+    /** There is no store where the command looked. */
+    static final class NoStoreException extends RuntimeException {
+        NoStoreException(String message) {
+            super(message);
+        }
+    }
+}

@@ -54,7 +54,11 @@ public final class PostgresServer {
     }
 
     public static String url(String database) {
-        return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database;
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    public static int port() {
+        return server().getPort();
     }
 
     public static String username() {

@@ -28,8 +28,8 @@ import org.entente.relation.events.Source;
 import org.entente.relation.rules.Decision;
 import org.entente.status.StatusProjection;
 import org.entente.time.ValidDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -51,36 +51,46 @@ class TwoNodesTest {
     private static final String STATUS = StatusProjection.PROCESSING_GROUP;
     private static final List<Source> SOURCE = List.of(Source.seed("test", "a fact recorded by the two-node test"));
 
-    private static String url;
-    private static JdbcTemplate db;
-    private static ConfigurableApplicationContext nodeA;
-    private static ConfigurableApplicationContext nodeB;
+    private String database;
+    private JdbcTemplate db;
+    private ConfigurableApplicationContext nodeA;
+    private ConfigurableApplicationContext nodeB;
+    private CuttableProxy proxy;
     private final ObjectMapper json = new ObjectMapper();
 
-    @BeforeAll
-    static void database() {
-        url = PostgresServer.newDatabase("entente_nodes");
+    @BeforeEach
+    void database() {
+        String url = PostgresServer.newDatabase("entente_nodes");
+        database = url.substring(url.lastIndexOf('/') + 1);
         db = new JdbcTemplate(new DriverManagerDataSource(url, PostgresServer.username(), PostgresServer.password()));
     }
 
-    @AfterAll
-    static void stopNodes() {
+    @AfterEach
+    void stopNodes() {
         for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
             if (node != null && node.isActive()) {
                 node.close();
             }
         }
+        if (proxy != null) {
+            proxy.close();
+        }
     }
 
     /** A node as it would run in production (profile postgres), with short claim timings to keep the test short. */
-    private static ConfigurableApplicationContext startNode(String nodeId) {
+    private ConfigurableApplicationContext startNode(String nodeId) {
+        return startNode(nodeId, PostgresServer.port());
+    }
+
+    private ConfigurableApplicationContext startNode(String nodeId, int databasePort) {
         return new SpringApplicationBuilder(EntenteApplication.class, HandledFacts.class)
                 .profiles("postgres")
                 .run("--server.port=0",
-                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.url=jdbc:postgresql://localhost:" + databasePort + "/" + database,
                         "--spring.datasource.username=" + PostgresServer.username(),
                         "--spring.datasource.password=" + PostgresServer.password(),
                         "--spring.datasource.hikari.maximum-pool-size=5",
+                        "--spring.datasource.hikari.connection-timeout=1000",
                         "--entente.node-id=" + nodeId,
                         "--axon.eventhandling.tokenstore.claim-timeout=2s",
                         "--axon.eventhandling.processors.status.token-claim-interval=200");
@@ -164,6 +174,43 @@ class TwoNodesTest {
         assertThat(answers(http, segmentOf.keySet())).isEqualTo(sharedAnswers);
     }
 
+    @Test
+    void aNodeThatFallsSilentIsTakenOverAfterTheClaimTimeout() throws Exception {
+        proxy = new CuttableProxy(PostgresServer.port());
+        nodeA = startNode("node-a", proxy.port());
+        HandledFacts handledByA = nodeA.getBean(HandledFacts.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> owners().equals(Map.of("node-a", 16L)) && factsProjected() == 33);
+        nodeB = startNode("node-b");
+        HandledFacts handledByB = nodeB.getBean(HandledFacts.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> owners().equals(Map.of("node-a", 8L, "node-b", 8L)));
+        Map<String, Integer> segmentOf = relationsInEverySegment();
+        CommandGateway commands = gateway(nodeB);
+        for (String relation : segmentOf.keySet()) {
+            commands.sendAndWait(new OpenRelation(relation, "Test " + relation, List.of("Israel", "NATO")));
+            record(commands, new MediterraneanDialogueEstablished(relation, relation + "-dialogue", ValidDate.parse("1994"), SOURCE));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> factsProjected() == 33 + 16);
+
+        // Node A loses the database as if it had crashed: no release, no goodbye. Its claims stay for now...
+        proxy.cut();
+        assertThat(owners()).containsEntry("node-a", 8L);
+        // ...until they are older than the claim timeout (2 s); then B no longer counts A as live and takes them.
+        await().atMost(Duration.ofSeconds(30)).until(() -> owners().equals(Map.of("node-b", 16L)) && claimed(nodeB) == 16);
+        assertThat(db.queryForList("SELECT node_id FROM processor_node", String.class)).contains("node-b");
+
+        for (String relation : segmentOf.keySet()) {
+            record(commands, new MediterraneanDialogueJoined(relation, relation + "-joined", ValidDate.parse("1995-02"), SOURCE));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> factsProjected() == 33 + 2 * 16);
+        assertThat(handledByB.committed()).containsAll(segmentOf.keySet().stream().map(r -> r + "/" + r + "-joined").toList());
+        assertThat(handledByA.committed()).noneMatch(fact -> fact.endsWith("-joined"));
+        List<String> handled = new ArrayList<>(handledByA.committed());
+        handled.addAll(handledByB.committed());
+        assertThat(handled).doesNotHaveDuplicates().hasSize(33 + 2 * 16);
+        assertThat(get(http(nodeB), "/api/relations/" + segmentOf.keySet().iterator().next() + "/status?at=1996-01-01")
+                .at("/dimensions/mediterraneanDialogue/value").asText()).isEqualTo("PARTNER");
+    }
+
     // --- the nodes ------------------------------------------------------------------------------------------
 
     private static CommandGateway gateway(ConfigurableApplicationContext node) {
@@ -211,7 +258,7 @@ class TwoNodesTest {
     // --- the database ---------------------------------------------------------------------------------------
 
     /** Claimed segments of the status processor per owner, as token_entry says. */
-    private static Map<String, Long> owners() {
+    private Map<String, Long> owners() {
         Map<String, Long> owners = new LinkedHashMap<>();
         db.query("SELECT owner, COUNT(*) FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL GROUP BY owner",
                 rs -> {
@@ -220,11 +267,11 @@ class TwoNodesTest {
         return owners;
     }
 
-    private static String ownerOfSegment(int segment) {
+    private String ownerOfSegment(int segment) {
         return db.queryForObject("SELECT owner FROM token_entry WHERE processor_name = ? AND segment = ?", String.class, STATUS, segment);
     }
 
-    private static long factsProjected() {
+    private long factsProjected() {
         return db.queryForObject("SELECT COUNT(*) FROM fact_view", Long.class);
     }
 
@@ -232,7 +279,7 @@ class TwoNodesTest {
      * A relation id for each segment of the status processor. Events are spread over segments by aggregate id
      * (Axon's default sequencing policy), so each of these relations' events belong to a different segment.
      */
-    private static Map<String, Integer> relationsInEverySegment() {
+    private Map<String, Integer> relationsInEverySegment() {
         int[] ids = db.queryForList("SELECT segment FROM token_entry WHERE processor_name = ? ORDER BY segment", Integer.class, STATUS)
                 .stream().mapToInt(Integer::intValue).toArray();
         assertThat(ids).hasSize(16);

@@ -1,10 +1,14 @@
 package org.entente.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.entente.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +21,9 @@ class OperationsTest extends ApplicationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     @Test
     void healthIsUpWithTheDatabaseAndTheEventProcessorsWithoutDetails() {
         ResponseEntity<String> response = http.getForEntity("/actuator/health", String.class);
@@ -26,6 +33,23 @@ class OperationsTest extends ApplicationTest {
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/eventProcessors/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/db").has("details")).isFalse();
+    }
+
+    @Test
+    void aStoppedProcessorMakesTheHealthDown() {
+        StreamingEventProcessor status = processing.eventProcessor("status", StreamingEventProcessor.class).orElseThrow();
+        status.shutDown();
+        try {
+            ResponseEntity<String> response = http.getForEntity("/actuator/health", String.class);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            JsonNode health = body(response);
+            assertThat(health.get("status").asText()).isEqualTo("DOWN");
+            assertThat(health.at("/components/eventProcessors/status").asText()).isEqualTo("DOWN");
+            assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+        } finally {
+            status.start();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForEntity("/actuator/health", String.class).getStatusCode().is2xxSuccessful());
     }
 
     @Test

@@ -272,7 +272,7 @@ class TwoNodesTest {
     }
 
     private long factsProjected() {
-        return db.queryForObject("SELECT COUNT(*) FROM fact_view", Long.class);
+        return db.queryForObject("SELECT COUNT(*) FROM projection_event", Long.class);
     }
 
     /**

@@ -28,8 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * schema created by Flyway from db/migration/postgresql, with the history loaded on start. The context is
  * closed after the class, while the server still runs (the server stops when the JVM exits).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.endpoints.web.exposure.include=health,metrics")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "management.endpoints.web.exposure.include=health,metrics",
+        TestEditor.USERNAME_PROPERTY, TestEditor.PASSWORD_HASH_PROPERTY})
 @ActiveProfiles("postgres")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresApplicationTest {
@@ -105,7 +106,8 @@ class PostgresApplicationTest {
         assertThat(http.getForEntity("/api/relations/israel-nato/status?at=2011-01-01", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
-        ResponseEntity<String> replay = http.postForEntity("/api/admin/projections/status/replay", null, String.class);
+        ResponseEntity<String> replay = http.withBasicAuth(TestEditor.USERNAME, TestEditor.PASSWORD)
+                .postForEntity("/api/admin/projections/status/replay", null, String.class);
         assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/admin/projections/status").get("caughtUp").asBoolean()
                 && http.getForEntity("/api/relations/israel-nato/timeline", String.class).getStatusCode().is2xxSuccessful());

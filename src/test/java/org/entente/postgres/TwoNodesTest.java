@@ -91,6 +91,8 @@ class TwoNodesTest {
                         "--spring.datasource.password=" + PostgresServer.password(),
                         "--spring.datasource.hikari.maximum-pool-size=5",
                         "--spring.datasource.hikari.connection-timeout=1000",
+                        "--" + TestEditor.USERNAME_PROPERTY,
+                        "--" + TestEditor.PASSWORD_HASH_PROPERTY,
                         "--entente.node-id=" + nodeId,
                         "--axon.eventhandling.tokenstore.claim-timeout=2s",
                         "--axon.eventhandling.processors.status.token-claim-interval=200");
@@ -130,7 +132,7 @@ class TwoNodesTest {
         assertThat(relationsOwnedBy("node-b", ownerOf)).hasSize(8);
 
         // A replay needs every segment: while B holds half of them, A refuses it and nothing changes.
-        ResponseEntity<String> refused = http(nodeA).postForEntity("/api/admin/projections/status/replay", null, String.class);
+        ResponseEntity<String> refused = replay(nodeA);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
         assertThat(refused.getBody()).contains("another node holds some of its segments").doesNotContain("Exception");
@@ -166,7 +168,7 @@ class TwoNodesTest {
                 .isEqualTo("VETOED");
         assertThat(get(http, "/api/relations/" + segmentOf.keySet().iterator().next() + "/status?at=1996-01-01")
                 .at("/dimensions/mediterraneanDialogue/value").asText()).isEqualTo("PARTNER");
-        ResponseEntity<String> replay = http.postForEntity("/api/admin/projections/status/replay", null, String.class);
+        ResponseEntity<String> replay = replay(nodeB);
         assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(Duration.ofSeconds(30)).until(() -> get(http, "/api/admin/projections/status").get("caughtUp").asBoolean()
                 && factsProjected() == storedFacts
@@ -224,6 +226,12 @@ class TwoNodesTest {
     private static int claimed(ConfigurableApplicationContext node) {
         return node.getBean(EventProcessingConfiguration.class).eventProcessor(STATUS, StreamingEventProcessor.class)
                 .orElseThrow().processingStatus().size();
+    }
+
+    /** POST /api/admin/projections/status/replay on the node, as an editor. */
+    private static ResponseEntity<String> replay(ConfigurableApplicationContext node) {
+        return http(node).withBasicAuth(TestEditor.USERNAME, TestEditor.PASSWORD)
+                .postForEntity("/api/admin/projections/status/replay", null, String.class);
     }
 
     private static TestRestTemplate http(ConfigurableApplicationContext node) {

@@ -54,7 +54,7 @@ class PostgresApplicationTest {
 
     @BeforeEach
     void projectionHasCaughtUp() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             ResponseEntity<String> response = http.getForEntity("/api/relations/israel-nato", String.class);
             return response.getStatusCode().is2xxSuccessful() && json.readTree(response.getBody()).at("/relation/facts").asInt() == 33;
         });
@@ -109,7 +109,7 @@ class PostgresApplicationTest {
         ResponseEntity<String> replay = http.withBasicAuth(TestEditor.USERNAME, TestEditor.PASSWORD)
                 .postForEntity("/api/admin/projections/status/replay", null, String.class);
         assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/admin/projections/status").get("caughtUp").asBoolean()
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/admin/projections/status").get("caughtUp").asBoolean()
                 && http.getForEntity("/api/relations/israel-nato/timeline", String.class).getStatusCode().is2xxSuccessful());
 
         assertThat(answers()).isEqualTo(before);

@@ -79,10 +79,10 @@ class TwoNodesTest {
 
     /** A node as it would run in production (profile postgres), with short claim timings to keep the test short. */
     private ConfigurableApplicationContext startNode(String nodeId) {
-        return startNode(nodeId, PostgresServer.port());
+        return startNode(nodeId, PostgresServer.port(), "2s");
     }
 
-    private ConfigurableApplicationContext startNode(String nodeId, int databasePort) {
+    private ConfigurableApplicationContext startNode(String nodeId, int databasePort, String claimTimeout) {
         return new SpringApplicationBuilder(EntenteApplication.class, HandledFacts.class)
                 .profiles("postgres")
                 .run("--server.port=0",
@@ -94,7 +94,7 @@ class TwoNodesTest {
                         "--" + TestEditor.USERNAME_PROPERTY,
                         "--" + TestEditor.PASSWORD_HASH_PROPERTY,
                         "--entente.node-id=" + nodeId,
-                        "--axon.eventhandling.tokenstore.claim-timeout=2s",
+                        "--axon.eventhandling.tokenstore.claim-timeout=" + claimTimeout,
                         "--axon.eventhandling.processors.status.token-claim-interval=200");
     }
 
@@ -103,13 +103,13 @@ class TwoNodesTest {
         // Node A alone: it creates the status processor's 16 segments, claims them all and projects the history.
         nodeA = startNode("node-a");
         HandledFacts handledByA = nodeA.getBean(HandledFacts.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> owners().equals(Map.of("node-a", 16L)) && factsProjected() == 33);
+        await().atMost(Duration.ofSeconds(60)).until(() -> owners().equals(Map.of("node-a", 16L)) && factsProjected() == 33);
 
         // (a) Node B joins: each node's fair share is 8 segments, A releases 8 and B claims them.
         nodeB = startNode("node-b");
         HandledFacts handledByB = nodeB.getBean(HandledFacts.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> owners().equals(Map.of("node-a", 8L, "node-b", 8L)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> claimed(nodeA) == 8 && claimed(nodeB) == 8);
+        await().atMost(Duration.ofSeconds(60)).until(() -> owners().equals(Map.of("node-a", 8L, "node-b", 8L)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> claimed(nodeA) == 8 && claimed(nodeB) == 8);
 
         // One new relation in each of the 16 segments, recorded through both nodes' command gateways.
         Map<String, Integer> segmentOf = relationsInEverySegment();
@@ -123,7 +123,7 @@ class TwoNodesTest {
             record(commands, new MediterraneanDialogueEstablished(relation, relation + "-dialogue", ValidDate.parse("1994"), SOURCE));
             record(commands, new MediterraneanDialogueJoined(relation, relation + "-joined", ValidDate.parse("1995-02"), SOURCE));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> factsProjected() == 33 + 2 * 16);
+        await().atMost(Duration.ofSeconds(60)).until(() -> factsProjected() == 33 + 2 * 16);
 
         // Each node handled exactly the facts of the relations in its own segments, and both handled some.
         assertThat(extraRelations(handledByA.committed())).containsExactlyInAnyOrderElementsOf(relationsOwnedBy("node-a", ownerOf));
@@ -136,17 +136,17 @@ class TwoNodesTest {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
         assertThat(refused.getBody()).contains("another node holds some of its segments").doesNotContain("Exception");
-        await().atMost(Duration.ofSeconds(10)).until(() -> owners().equals(Map.of("node-a", 8L, "node-b", 8L)) && claimed(nodeA) == 8);
+        await().atMost(Duration.ofSeconds(30)).until(() -> owners().equals(Map.of("node-a", 8L, "node-b", 8L)) && claimed(nodeA) == 8);
         assertThat(factsProjected()).isEqualTo(33 + 2 * 16);
 
         // (b) Node A stops: it releases its claims and leaves; B's share becomes all 16 segments.
         nodeA.close();
-        await().atMost(Duration.ofSeconds(30)).until(() -> owners().equals(Map.of("node-b", 16L)) && claimed(nodeB) == 16);
+        await().atMost(Duration.ofSeconds(60)).until(() -> owners().equals(Map.of("node-b", 16L)) && claimed(nodeB) == 16);
         CommandGateway commands = gateway(nodeB);
         for (String relation : segmentOf.keySet()) {
             record(commands, new ContextNoted(relation, relation + "-context", ValidDate.parse("2001-09-11"), SOURCE, "after A stopped"));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> factsProjected() == 33 + 3 * 16);
+        await().atMost(Duration.ofSeconds(60)).until(() -> factsProjected() == 33 + 3 * 16);
         assertThat(handledByB.committed()).containsAll(segmentOf.keySet().stream().map(r -> r + "/" + r + "-context").toList());
         assertThat(handledByA.committed()).noneMatch(fact -> fact.endsWith("-context"));
 
@@ -170,7 +170,7 @@ class TwoNodesTest {
                 .at("/dimensions/mediterraneanDialogue/value").asText()).isEqualTo("PARTNER");
         ResponseEntity<String> replay = replay(nodeB);
         assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        await().atMost(Duration.ofSeconds(30)).until(() -> get(http, "/api/admin/projections/status").get("caughtUp").asBoolean()
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(http, "/api/admin/projections/status").get("caughtUp").asBoolean()
                 && factsProjected() == storedFacts
                 && db.queryForObject("SELECT COUNT(*) FROM relation_view", Long.class) == 17);
         assertThat(answers(http, segmentOf.keySet())).isEqualTo(sharedAnswers);
@@ -179,31 +179,32 @@ class TwoNodesTest {
     @Test
     void aNodeThatFallsSilentIsTakenOverAfterTheClaimTimeout() throws Exception {
         proxy = new CuttableProxy(PostgresServer.port());
-        nodeA = startNode("node-a", proxy.port());
+        // A longer claim timeout here (claims refreshed every 2.5 s), so that A's claims visibly outlive it.
+        nodeA = startNode("node-a", proxy.port(), "5s");
         HandledFacts handledByA = nodeA.getBean(HandledFacts.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> owners().equals(Map.of("node-a", 16L)) && factsProjected() == 33);
-        nodeB = startNode("node-b");
+        await().atMost(Duration.ofSeconds(60)).until(() -> owners().equals(Map.of("node-a", 16L)) && factsProjected() == 33);
+        nodeB = startNode("node-b", PostgresServer.port(), "5s");
         HandledFacts handledByB = nodeB.getBean(HandledFacts.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> owners().equals(Map.of("node-a", 8L, "node-b", 8L)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> owners().equals(Map.of("node-a", 8L, "node-b", 8L)));
         Map<String, Integer> segmentOf = relationsInEverySegment();
         CommandGateway commands = gateway(nodeB);
         for (String relation : segmentOf.keySet()) {
             commands.sendAndWait(new OpenRelation(relation, "Test " + relation, List.of("Israel", "NATO")));
             record(commands, new MediterraneanDialogueEstablished(relation, relation + "-dialogue", ValidDate.parse("1994"), SOURCE));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> factsProjected() == 33 + 16);
+        await().atMost(Duration.ofSeconds(60)).until(() -> factsProjected() == 33 + 16);
 
         // Node A loses the database as if it had crashed: no release, no goodbye. Its claims stay for now...
         proxy.cut();
         assertThat(owners()).containsEntry("node-a", 8L);
-        // ...until they are older than the claim timeout (2 s); then B no longer counts A as live and takes them.
-        await().atMost(Duration.ofSeconds(30)).until(() -> owners().equals(Map.of("node-b", 16L)) && claimed(nodeB) == 16);
+        // ...until they are older than the claim timeout (5 s); then B no longer counts A as live and takes them.
+        await().atMost(Duration.ofSeconds(60)).until(() -> owners().equals(Map.of("node-b", 16L)) && claimed(nodeB) == 16);
         assertThat(db.queryForList("SELECT node_id FROM processor_node", String.class)).contains("node-b");
 
         for (String relation : segmentOf.keySet()) {
             record(commands, new MediterraneanDialogueJoined(relation, relation + "-joined", ValidDate.parse("1995-02"), SOURCE));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> factsProjected() == 33 + 2 * 16);
+        await().atMost(Duration.ofSeconds(60)).until(() -> factsProjected() == 33 + 2 * 16);
         assertThat(handledByB.committed()).containsAll(segmentOf.keySet().stream().map(r -> r + "/" + r + "-joined").toList());
         assertThat(handledByA.committed()).noneMatch(fact -> fact.endsWith("-joined"));
         List<String> handled = new ArrayList<>(handledByA.committed());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
 import org.entente.recording.RuleViolationException;
 import org.entente.relation.rules.Rejection;
+import org.entente.replay.ReplayRefusedException;
 import org.entente.whatif.InvalidScenarioException;
 import org.entente.whatif.UnknownScenarioException;
 import org.springframework.http.HttpHeaders;
@@ -21,8 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The one place where errors become RFC 9457 problem details: 400 bad input (naming the parameter),
- * 404 unknown relation, 409 a rule refused the request. Spring MVC's own errors (a missing parameter, an
- * unreadable body, an unknown path) are answered as problem details by the base class.
+ * 404 unknown relation, 409 a rule refused the request or a replay cannot run from this node. Spring MVC's
+ * own errors (a missing parameter, an unreadable body, an unknown path) are answered as problem details by
+ * the base class.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -89,6 +91,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail);
         problem.setProperty("parameter", field);
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(ReplayRefusedException.class)
+    ProblemDetail replayRefused(ReplayRefusedException e) {
+        return problem(HttpStatus.CONFLICT, "replay-refused", "Replay refused", e.getMessage());
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.status.StatusProjection;
 import org.springframework.stereotype.Service;
@@ -30,11 +31,22 @@ public class ProjectionReplay {
         this.eventStore = eventStore;
     }
 
+    /**
+     * The reset claims every segment in one transaction. When other nodes sharing the database hold some of them,
+     * it fails and rolls back whole: the replay is refused, and this node's processor runs on as before.
+     */
     public synchronized ProjectionStatus replay() {
         StreamingEventProcessor processor = processor();
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException e) {
+            throw new ReplayRefusedException("cannot replay '" + StatusProjection.PROCESSING_GROUP + "' from this node: another"
+                    + " node holds some of its segments (token_entry.owner). Nothing was changed. Stop the other nodes (or"
+                    + " their '" + StatusProjection.PROCESSING_GROUP + "' processor) and replay again.", e);
+        } finally {
+            processor.start();
+        }
         return status();
     }
 

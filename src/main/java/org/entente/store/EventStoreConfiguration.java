@@ -2,12 +2,18 @@ package org.entente.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.entente.cluster.NodeIdentity;
 import org.entente.json.Json;
 import org.entente.relation.Relation;
 import org.entente.relation.RelationRouting;
@@ -77,6 +83,22 @@ public class EventStoreConfiguration {
     @Bean
     public CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
+    }
+
+    /**
+     * Axon's JDBC token store, as Axon's auto-configuration builds it, but owned by this node's
+     * {@link NodeIdentity}: two nodes with one owner name would each take the other's claims for their own.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                                 TokenStoreProperties properties, NodeIdentity node) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(node.id())
+                .build();
     }
 
     /** Named in {@code @Aggregate} on {@link Relation}. */

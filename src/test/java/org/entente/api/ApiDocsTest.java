@@ -1,0 +1,128 @@
+package org.entente.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.entente.ApplicationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The OpenAPI description at /v3/api-docs lists exactly the endpoints the application's controllers map (taken
+ * from Spring MVC's own handler mapping, so the test cannot drift), each with a summary, and every error it
+ * documents is the problem detail the endpoint really answers.
+ */
+class ApiDocsTest extends ApplicationTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** "GET /api/relations/{id}/status" for every endpoint of the application's own controllers. */
+    private Set<String> mappedEndpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("org.entente")) {
+                return;
+            }
+            assertThat(info.getMethodsCondition().getMethods()).as("%s declares its HTTP method", handler).isNotEmpty();
+            info.getPatternValues().forEach(pattern -> info.getMethodsCondition().getMethods()
+                    .forEach(method -> endpoints.add(method.name() + " " + pattern)));
+        });
+        return endpoints;
+    }
+
+    private Set<String> documentedEndpoints(JsonNode docs) {
+        Set<String> endpoints = new TreeSet<>();
+        docs.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> endpoints.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        return endpoints;
+    }
+
+    @Test
+    void everyControllerEndpointIsDocumentedAndNothingElse() {
+        Set<String> mapped = mappedEndpoints();
+        assertThat(mapped).contains("GET /api/relations/{id}/status", "GET /api/relations/{id}/replay");
+        assertThat(documentedEndpoints(get("/v3/api-docs"))).isEqualTo(mapped);
+    }
+
+    @Test
+    void everyOperationIsDescribedWithItsProblemResponses() {
+        JsonNode docs = get("/v3/api-docs");
+        docs.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String name = op.getKey() + " " + path.getKey();
+            JsonNode operation = op.getValue();
+            assertThat(operation.path("summary").asText()).as("%s has a summary", name).isNotBlank();
+            JsonNode responses = operation.get("responses");
+            assertThat(responses.fieldNames()).toIterable().as("%s documents its success", name).anyMatch(code -> code.startsWith("2"));
+            if (path.getKey().contains("{id}")) {
+                assertProblem(name, responses.get("404"));
+            }
+            operation.path("parameters").forEach(parameter -> {
+                if (parameter.get("in").asText().equals("query")) {
+                    assertProblem(name, responses.get("400"));
+                }
+            });
+        }));
+        JsonNode problem = docs.at("/components/schemas/ProblemDetail/properties");
+        assertThat(problem.fieldNames()).toIterable()
+                .contains("type", "title", "status", "detail", "instance", "parameter", "relation");
+    }
+
+    private static void assertProblem(String operation, JsonNode response) {
+        assertThat(response).as("%s documents its problem response", operation).isNotNull();
+        assertThat(response.at("/content/application~1problem+json/schema/$ref").asText())
+                .as("%s: problem+json body", operation).isEqualTo("#/components/schemas/ProblemDetail");
+    }
+
+    /** What the document promises is what the endpoint does: each documented 404 and 400 really happens. */
+    @Test
+    void theDocumentedProblemsAreTheRealOnes() {
+        JsonNode docs = get("/v3/api-docs");
+        docs.get("paths").fields().forEachRemaining(path -> {
+            JsonNode get = path.getValue().get("get");
+            if (get == null) {
+                return;
+            }
+            StringBuilder good = new StringBuilder();
+            StringBuilder bad = new StringBuilder();
+            get.path("parameters").forEach(parameter -> {
+                if (parameter.get("in").asText().equals("query")) {
+                    String name = parameter.get("name").asText();
+                    good.append(good.isEmpty() ? "?" : "&").append(name).append('=').append(name.equals("at") ? "2011-01-01" : "1");
+                    bad.append(bad.isEmpty() ? "?" : "&").append(name).append("=not-valid");
+                }
+            });
+            if (get.at("/responses/404").isObject()) {
+                ResponseEntity<String> response = http.getForEntity(path.getKey().replace("{id}", "nope") + good, String.class);
+                assertThat(response.getStatusCode()).as(path.getKey()).isEqualTo(HttpStatus.NOT_FOUND);
+                assertThat(response.getHeaders().getContentType().toString()).isEqualTo(ApiDocs.PROBLEM_JSON);
+                assertThat(body(response).get("relation").asText()).isEqualTo("nope");
+            }
+            if (get.at("/responses/400").isObject()) {
+                ResponseEntity<String> response = http.getForEntity(path.getKey().replace("{id}", "israel-nato") + bad, String.class);
+                assertThat(response.getStatusCode()).as(path.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(response.getHeaders().getContentType().toString()).isEqualTo(ApiDocs.PROBLEM_JSON);
+                assertThat(body(response).get("parameter").asText()).isNotBlank();
+            }
+        });
+    }
+
+    @Test
+    void swaggerUiIsServedFromTheApplication() {
+        ResponseEntity<String> ui = http.getForEntity("/swagger-ui/index.html", String.class);
+        assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ui.getBody()).contains("swagger-ui");
+        ResponseEntity<String> config = http.getForEntity("/v3/api-docs/swagger-config", String.class);
+        assertThat(body(config).get("url").asText()).isEqualTo("/v3/api-docs");
+    }
+}

@@ -291,12 +291,15 @@
     if (!state.timeline) {
       return;
     }
-    drawTimeline($('timeline-svg'), state.timeline.dimensions, {
-      facts: state.facts,
-      interactive: true,
-      overlay: state.whatIf ? state.whatIf.dimensions : null,
-      divergences: state.whatIf ? state.whatIf.divergences : null
-    });
+    drawTimeline($('timeline-svg'), state.timeline.dimensions, { facts: state.facts, interactive: true });
+    if (state.whatIf) {
+      const divergences = state.whatIf.diff.dimensions;
+      drawTimeline($('whatif-svg'), state.timeline.dimensions, {
+        overlay: state.whatIf.timeline,
+        divergences,
+        changed: new Set(Object.keys(divergences).filter((key) => divergences[key].length > 0))
+      });
+    }
     if (state.replay) {
       const shown = state.facts.slice(0, state.replay.step);
       drawTimeline($('replay-svg'), state.replay.dimensions, {
@@ -400,12 +403,15 @@
       const lane = svgEl('g', { class: 'lane' + (opts.changed && opts.changed.has(key) ? ' changed' : ''), 'data-dimension': key });
       const label = dimensionLabel(key);
       if (narrow) {
-        lane.append(svgEl('text', { class: 'lane-label', x: x0, y: y + 10, text: label }));
+        lane.append(svgEl('text', { class: 'lane-label', x: x0, y: y + 10, text: overlay ? label + ' (history / scenario)' : label }));
         y += 13;
       }
       const laneHeight = overlay ? barHeight * 2 + 3 : barHeight;
       lane.append(svgEl('rect', { class: 'lane-bg', x: x0, y: y, width: x1 - x0, height: laneHeight }));
-      if (!narrow) {
+      if (!narrow && overlay) {
+        lane.append(svgEl('text', { class: 'lane-label', x: 4, y: y + barHeight - 3, text: label }));
+        lane.append(svgEl('text', { class: 'lane-sublabel', x: 14, y: y + 2 * barHeight, text: 'scenario' }));
+      } else if (!narrow) {
         lane.append(svgEl('text', { class: 'lane-label', x: 4, y: y + laneHeight / 2 + 4, text: label }));
       }
       drawSegments(lane, dimensions[key], key, { x, y, height: barHeight, range, hatchId, role: overlay ? 'baseline' : null });
@@ -789,8 +795,120 @@
 
   // --- what-if ------------------------------------------------------------------------------------------
 
-  /** The scenario API is not in this build yet; the panel says so (see index.html). */
-  function initWhatIf() {
+  let whatIfRequest = 0;
+
+  /** Lists the shipped scenarios; without a scenario API the panel says so. */
+  async function initWhatIf() {
+    let scenarios;
+    try {
+      scenarios = await api('api/scenarios');
+    } catch (e) {
+      $('whatif-pending').hidden = false;
+      return;
+    }
+    $('whatif-body').hidden = false;
+    const select = $('scenario-select');
+    fill(select, scenarios.map((sc) => el('option', { value: sc.id, text: sc.title })));
+    if (scenarios.some((sc) => sc.id === 'turkey-never-vetoes')) {
+      select.value = 'turkey-never-vetoes';
+    }
+    select.addEventListener('change', () => loadScenario(select.value));
+    $('whatif-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      runScenario();
+    });
+    if (scenarios.length) {
+      await loadScenario(select.value);
+    }
+  }
+
+  /** Puts a shipped scenario's source in the editor, then runs it. */
+  async function loadScenario(id) {
+    try {
+      const shipped = await api('api/scenarios/' + encodeURIComponent(id));
+      $('scenario-rationale').textContent = shipped.scenario.rationale || '';
+      $('scenario-source').value = shipped.source;
+    } catch (e) {
+      showError($('whatif-error'), 'Could not load scenario ' + id + ': ' + e.message);
+      return;
+    }
+    await runScenario();
+  }
+
+  /** Sends the editor's text to POST /api/scenarios/run; the server's rules judge it. */
+  async function runScenario() {
+    const request = ++whatIfRequest;
+    const source = $('scenario-source');
+    const button = $('scenario-run');
+    button.disabled = true;
+    try {
+      const result = await api('api/scenarios/run', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/yaml', Accept: 'application/json, application/problem+json' },
+        body: source.value
+      });
+      if (request !== whatIfRequest) {
+        return;
+      }
+      showError($('whatif-error'), '');
+      source.removeAttribute('aria-invalid');
+      state.whatIf = result;
+      renderWhatIf(result);
+      drawTimelines();
+    } catch (e) {
+      if (request !== whatIfRequest) {
+        return;
+      }
+      const p = e.problem || {};
+      const where = p.field ? ' (field ' + p.field + (p.line ? ', line ' + p.line : '') + ')' : '';
+      showError($('whatif-error'), 'The scenario cannot run: ' + e.message + where);
+      source.setAttribute('aria-invalid', 'true');
+      state.whatIf = null;
+      $('whatif-result').replaceChildren();
+      $('whatif-svg').replaceChildren();
+    } finally {
+      if (request === whatIfRequest) {
+        button.disabled = false;
+      }
+    }
+  }
+
+  function renderWhatIf(result) {
+    const diverging = Object.entries(result.diff.dimensions).filter(([, intervals]) => intervals.length > 0);
+    const met = result.expectations.filter((x) => x.passed).length;
+    const summary = (result.diff.firstDivergence
+      ? 'First divergence from history: ' + result.diff.firstDivergence + '.'
+      : 'The scenario never diverges from history.')
+      + ' ' + result.changes.length + ' change' + (result.changes.length === 1 ? '' : 's') + ', '
+      + result.accepted.length + ' facts accepted, ' + result.rejected.length + ' rejected.'
+      + (result.expectations.length ? ' Expectations: ' + met + ' of ' + result.expectations.length + ' met.' : '');
+    const changes = result.changes.map((c) => el('li', {}, el('strong', { text: c.change }), ' ', c.type || '', ' ',
+      el('code', { text: c.id }), c.date ? ' (' + c.date + ')' : ''));
+    const rejected = result.rejected.map((r) => el('li', { 'data-fact-id': r.factId },
+      el('strong', { text: r.type }), ' ', el('code', { text: r.factId }), ', dated ' + r.date + ' — rule ',
+      el('strong', { text: r.rule }), ': ' + r.ruleStatement + ' ', el('span', { class: 'since', text: r.reason })));
+    const divergences = [];
+    for (const [key, intervals] of diverging) {
+      for (const d of intervals) {
+        divergences.push(el('li', { 'data-dimension': key },
+          el('strong', { text: dimensionLabel(key) }), ', ' + intervalText(d) + ': history ',
+          el('span', { class: 'value' + (d.baseline.certain ? '' : ' uncertain'), text: answerText(d.baseline) }), ' → scenario ',
+          el('span', { class: 'value' + (d.scenario.certain ? '' : ' uncertain'), text: answerText(d.scenario) }),
+          d.causes.length ? el('span', { class: 'since', text: ' — because of ' + d.causes.map((c) => c.id + ' (' + c.change.toLowerCase() + ')').join(', ') }) : null));
+      }
+    }
+    const expectations = result.expectations.map((x) => el('li', { class: x.passed ? 'passed' : 'failed' },
+      el('strong', { text: x.passed ? '✓ met' : '✗ not met' }), ' ' + x.expected + ' — got ' + x.actual));
+    fill($('whatif-result'),
+      el('p', { id: 'whatif-summary', class: 'caption', text: summary }),
+      el('h3', { text: 'Changes' }), el('ul', { id: 'whatif-changes' }, changes),
+      el('h3', { text: 'Facts the rules rejected' }),
+      rejected.length ? el('ul', { id: 'whatif-rejected', class: 'rejections' }, rejected)
+        : el('p', { id: 'whatif-rejected', text: 'None: the rules accept every fact of the scenario.' }),
+      el('h3', { text: 'Where the scenario diverges' }),
+      divergences.length ? el('ul', { id: 'whatif-divergences', class: 'divergences' }, divergences)
+        : el('p', { id: 'whatif-divergences', text: 'Nowhere: every dimension answers as in history at every date.' }),
+      expectations.length ? [el('h3', { text: 'The scenario\'s expectations' }), el('ul', { id: 'whatif-expectations' }, expectations)] : null);
   }
 
   // --- controls -----------------------------------------------------------------------------------------

@@ -39,7 +39,11 @@ public class ApiDocs {
             @Schema(description = "What went wrong with this request", example = "at must be a day (YYYY-MM-DD), got '2010'") String detail,
             @Schema(description = "The request path", example = "/api/relations/israel-nato/status") String instance,
             @Schema(description = "400 only: the request parameter that is missing, malformed or impossible", example = "at") String parameter,
-            @Schema(description = "404 only: the relation id that is unknown", example = "nope") String relation) {
+            @Schema(description = "404 only: the relation id that is unknown", example = "nope") String relation,
+            @Schema(description = "404 only: the scenario id that is unknown", example = "nope") String scenario,
+            @Schema(description = "Invalid scenario only: the file, or \"request body\"", example = "request body") String file,
+            @Schema(description = "Invalid scenario only: the line of the scenario text at fault", example = "6") Integer line,
+            @Schema(description = "Invalid scenario only: the field at fault", example = "changes[0]") String field) {
     }
 
     /** 400: a malformed or impossible parameter; the body's {@code parameter} names it. */
@@ -59,5 +63,24 @@ public class ApiDocs {
     @ApiResponse(responseCode = "404", description = "Unknown relation: the problem detail's `relation` names the id asked for",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
     public @interface NotFound {
+    }
+
+    /** 404: no shipped scenario has this id; the body's {@code scenario} names it. */
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @ApiResponse(responseCode = "404", description = "Unknown scenario: the problem detail's `scenario` names the id asked for",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
+    public @interface ScenarioNotFound {
+    }
+
+    /** 400: a scenario that cannot run as written; the body names its {@code file}, {@code line} and {@code field}. */
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @ApiResponse(responseCode = "400", description = "Invalid scenario (malformed YAML/JSON, an unknown fact, an impossible"
+            + " date, over a limit…): the problem detail names the `file` (\"request body\"), `line` and `field`",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
+    public @interface InvalidScenario {
     }
 }

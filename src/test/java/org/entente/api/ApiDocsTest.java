@@ -73,13 +73,20 @@ class ApiDocsTest extends ApplicationTest {
                 }
             });
         }));
+        // A request body can be wrong too: the operations that take one document their 400.
+        docs.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (op.getValue().has("requestBody")) {
+                assertProblem(op.getKey() + " " + path.getKey(), op.getValue().at("/responses/400"));
+            }
+        }));
         JsonNode problem = docs.at("/components/schemas/ProblemDetail/properties");
         assertThat(problem.fieldNames()).toIterable()
-                .contains("type", "title", "status", "detail", "instance", "parameter", "relation");
+                .contains("type", "title", "status", "detail", "instance", "parameter", "relation", "scenario", "file", "line", "field");
     }
 
     private static void assertProblem(String operation, JsonNode response) {
         assertThat(response).as("%s documents its problem response", operation).isNotNull();
+        assertThat(response.isMissingNode()).as("%s documents its problem response", operation).isFalse();
         assertThat(response.at("/content/application~1problem+json/schema/$ref").asText())
                 .as("%s: problem+json body", operation).isEqualTo("#/components/schemas/ProblemDetail");
     }
@@ -106,7 +113,9 @@ class ApiDocsTest extends ApplicationTest {
                 ResponseEntity<String> response = http.getForEntity(path.getKey().replace("{id}", "nope") + good, String.class);
                 assertThat(response.getStatusCode()).as(path.getKey()).isEqualTo(HttpStatus.NOT_FOUND);
                 assertThat(response.getHeaders().getContentType().toString()).isEqualTo(ApiDocs.PROBLEM_JSON);
-                assertThat(body(response).get("relation").asText()).isEqualTo("nope");
+                JsonNode problem = body(response);
+                assertThat(problem.path(path.getKey().startsWith("/api/scenarios") ? "scenario" : "relation").asText())
+                        .as(path.getKey()).isEqualTo("nope");
             }
             if (get.at("/responses/400").isObject()) {
                 ResponseEntity<String> response = http.getForEntity(path.getKey().replace("{id}", "israel-nato") + bad, String.class);
@@ -115,6 +124,21 @@ class ApiDocsTest extends ApplicationTest {
                 assertThat(body(response).get("parameter").asText()).isNotBlank();
             }
         });
+    }
+
+    @Test
+    void theDocumentedInvalidScenarioIsTheRealOne() {
+        JsonNode run = get("/v3/api-docs").at("/paths/~1api~1scenarios~1run/post");
+        assertThat(run.at("/responses/400").isObject()).isTrue();
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.parseMediaType("application/yaml"));
+        ResponseEntity<String> response = http.postForEntity("/api/scenarios/run",
+                new org.springframework.http.HttpEntity<>("id: x\n  bad: [", headers), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo(ApiDocs.PROBLEM_JSON);
+        JsonNode problem = body(response);
+        assertThat(problem.get("file").asText()).isEqualTo("request body");
+        assertThat(problem.get("line").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -119,7 +119,7 @@ class StepThroughTest extends ApplicationTest {
                 + jdbc.queryForList("SELECT relation_id, fact_id, global_sequence FROM projection_event ORDER BY global_sequence")
                 + jdbc.queryForList("SELECT relation_id, fact_count FROM relation_view ORDER BY relation_id")
                 + jdbc.queryForList("SELECT processor_name, segment, token FROM token_entry ORDER BY processor_name, segment").stream()
-                        .map(row -> row.get("PROCESSOR_NAME") + "/" + row.get("SEGMENT") + "/" + new String((byte[]) row.get("TOKEN"))).toList();
+                        .map(row -> row.get("PROCESSOR_NAME") + "/" + row.get("SEGMENT") + "/" + java.util.Arrays.toString((byte[]) row.get("TOKEN"))).toList();
     }
 
     @ParameterizedTest

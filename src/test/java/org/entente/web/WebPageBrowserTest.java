@@ -26,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -283,10 +284,79 @@ class WebPageBrowserTest extends ApplicationTest {
     }
 
     @Test
-    void theWhatIfPanelSaysItIsPendingAndLinksItsLesson() {
-        assertThat(find("#whatif-pending").isDisplayed()).isTrue();
-        assertThat(find("#whatif-pending").getText()).startsWith("Pending");
+    void runningAScenarioOverlaysItAndHighlightsTheDivergence() {
+        // The panel opens on a shipped scenario and runs it.
+        WebElement summary = wait.until(d -> d.findElement(By.id("whatif-summary")));
+        JsonNode never = get("/api/scenarios/turkey-never-vetoes/result");
+        assertThat(new Select(find("#scenario-select")).getFirstSelectedOption().getAttribute("value")).isEqualTo("turkey-never-vetoes");
+        assertThat(summary.getText()).startsWith("First divergence from history: " + never.at("/diff/firstDivergence").asText() + ".");
+        assertShowsTheRun(never);
+        WebElement lifted = find("#whatif-rejected li[data-fact-id='turkey-veto-lifted-2016']");
+        assertThat(lifted.getText()).contains("LIFT_ONLY_VETO_IN_FORCE").contains(never.at("/rejected/0/reason").asText());
+        screenshot("what-if", find("#whatif-view"));
+
+        // Pick another shipped scenario: it is loaded into the editor and run.
+        new Select(find("#scenario-select")).selectByValue("no-mediterranean-dialogue");
+        JsonNode noDialogue = get("/api/scenarios/no-mediterranean-dialogue/result");
+        wait.until(d -> find("#whatif-summary").getText().startsWith("First divergence from history: "
+                + noDialogue.at("/diff/firstDivergence").asText()));
+        assertThat(find("#scenario-source").getAttribute("value")).isEqualTo(get("/api/scenarios/no-mediterranean-dialogue").get("source").asText());
+        assertShowsTheRun(noDialogue);
+        assertThat(find("#whatif-rejected li[data-fact-id='first-exercise-invitation-2002']").getText()).contains("PARTNER_STATUS_REQUIRED");
+
         assertThat(find("#whatif-view a[href$='06-what-if.md']").getAttribute("href")).endsWith("/docs/lessons/06-what-if.md");
+    }
+
+    @Test
+    void anEditedScenarioRunsAndAnInvalidOneShowsWhereItIsWrong() {
+        wait.until(d -> d.findElement(By.id("whatif-summary")));
+        String edited = "id: veto-in-2012\ntitle: Turkey vetoes two years later\nrelation: israel-nato\nrationale: a test\n"
+                + "changes:\n  - redate: turkey-veto-2010\n    to: \"2012-03\"\n";
+        WebElement source = find("#scenario-source");
+        source.clear();
+        source.sendKeys(edited);
+        find("#scenario-run").click();
+        JsonNode expected = post(edited);
+        wait.until(d -> find("#whatif-summary").getText().startsWith("First divergence from history: "
+                + expected.at("/diff/firstDivergence").asText()));
+        assertShowsTheRun(expected);
+
+        source.clear();
+        source.sendKeys("id: broken\ntitle: t\nrelation: israel-nato\nrationale: r\nchanges:\n  - remove: no-such-fact\n");
+        find("#scenario-run").click();
+        WebElement error = find("#whatif-error");
+        wait.until(d -> error.isDisplayed());
+        assertThat(error.getText()).contains("no fact 'no-such-fact'").contains("(field changes[0], line 6)");
+        assertThat(source.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.driver.findElements(By.id("whatif-summary"))).isEmpty();
+    }
+
+    /** The lists and the overlay show exactly the run the API returns. */
+    private void assertShowsTheRun(JsonNode run) {
+        assertThat(attributes("#whatif-rejected li", "data-fact-id"))
+                .containsExactlyElementsOf(run.get("rejected").findValuesAsText("factId"));
+        run.at("/diff/dimensions").fields().forEachRemaining(dimension -> {
+            int intervals = dimension.getValue().size();
+            String key = dimension.getKey();
+            assertThat(browser.driver.findElements(By.cssSelector("#whatif-divergences li[data-dimension='" + key + "']")))
+                    .as(key).hasSize(intervals);
+            WebElement lane = find("#whatif-svg .lane[data-dimension='" + key + "']");
+            assertThat(lane.findElements(By.cssSelector(".segment.diverges"))).as(key).hasSize(intervals);
+            assertThat(lane.getAttribute("class").contains("changed")).as(key).isEqualTo(intervals > 0);
+            assertThat(lane.findElements(By.cssSelector(".segment.scenario"))).as(key).hasSize(
+                    (int) countVisible(run.at("/timeline/" + key)));
+        });
+    }
+
+    /** Segments inside the whole-history view (the page draws every one that overlaps it). */
+    private long countVisible(JsonNode segments) {
+        return java.util.stream.StreamSupport.stream(segments.spliterator(), false).count();
+    }
+
+    private JsonNode post(String scenario) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.parseMediaType("application/yaml"));
+        return body(http.postForEntity("/api/scenarios/run", new org.springframework.http.HttpEntity<>(scenario, headers), String.class));
     }
 
     @Test

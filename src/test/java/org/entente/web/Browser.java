@@ -62,18 +62,34 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Why the browser cannot run here, or null when it can. */
+    static String missing() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return null;
+        }
+        return "no headless browser: " + CHROMIUM + " and " + CHROMEDRIVER
+                + " are needed (Debian: apt-get install chromium chromium-driver)";
+    }
+
+    static boolean onCi() {
+        String ci = System.getenv("CI");
+        return ci != null && !ci.isBlank();
+    }
+
+    /** On CI a missing browser fails the tests; elsewhere they are skipped, one by one, with the reason. */
     private static void requireInstalled() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (installed) {
+        String missing = missing();
+        if (missing == null) {
             return;
         }
-        String missing = "no headless browser: " + CHROMIUM + " and " + CHROMEDRIVER
-                + " are needed (Debian: apt-get install chromium chromium-driver)";
-        String ci = System.getenv("CI");
-        if (ci != null && !ci.isBlank()) {
+        if (onCi()) {
             Assertions.fail(missing + "; CI is set, so the browser tests fail instead of being skipped");
         }
-        Assumptions.abort("Browser tests SKIPPED: " + missing + " (with CI set they would fail)");
+        Assumptions.abort(skipMessage());
+    }
+
+    static String skipMessage() {
+        return "Browser tests SKIPPED: " + missing() + " (with CI set they would fail)";
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.logging.Level;
 import org.entente.ApplicationTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,11 @@ class WebPageBrowserTest extends ApplicationTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
+        if (Browser.missing() != null && !Browser.onCi()) {
+            // Each test is then reported skipped with this reason (see openThePage).
+            System.err.println("WARNING: " + Browser.skipMessage());
+            return;
+        }
         browser = Browser.start();
         Files.createDirectories(SCREENSHOTS);
     }
@@ -59,6 +65,7 @@ class WebPageBrowserTest extends ApplicationTest {
 
     @BeforeEach
     void openThePage() {
+        Assumptions.assumeTrue(browser != null, Browser::skipMessage);
         browser.driver.manage().window().setSize(new Dimension(1280, 2000));
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(15));
         browser.driver.manage().logs().get(LogType.BROWSER); // start each test with an empty console

@@ -1,6 +1,9 @@
 package org.entente.api;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,8 +25,13 @@ import org.springframework.stereotype.Component;
         description = "An event-sourced diplomatic relations simulator: every dated fact of a relation is an immutable event"
                 + " with its date's precision and its source; a projection answers the relation's status at any date."
                 + " Errors are RFC 9457 problem details (application/problem+json): 400 names the bad `parameter`,"
-                + " 404 names the unknown `relation`."))
+                + " 404 names the unknown `relation`. Reading is open; writing needs an editor (HTTP Basic)."))
+@SecurityScheme(name = ApiDocs.EDITOR_AUTH, type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "An editor's account (entente.security.users); writes only")
 public class ApiDocs {
+
+    /** The security scheme of the write operations. */
+    public static final String EDITOR_AUTH = "editor";
 
     public static final String PROBLEM_JSON = "application/problem+json";
 
@@ -43,7 +51,11 @@ public class ApiDocs {
             @Schema(description = "404 only: the scenario id that is unknown", example = "nope") String scenario,
             @Schema(description = "Invalid scenario only: the file, or \"request body\"", example = "request body") String file,
             @Schema(description = "Invalid scenario only: the line of the scenario text at fault", example = "6") Integer line,
-            @Schema(description = "Invalid scenario only: the field at fault", example = "changes[0]") String field) {
+            @Schema(description = "Invalid scenario only: the field at fault", example = "changes[0]") String field,
+            @Schema(description = "409 only: the rule the request breaks", example = "NO_VETO_IN_FORCE") String rule,
+            @Schema(description = "409 only: the rule, in a sentence") String ruleStatement,
+            @Schema(description = "409 only: the fact refused", example = "navy-joins-task-force-2012") String fact,
+            @Schema(description = "409 only: the recorded facts that block it") java.util.List<String> blockingFacts) {
     }
 
     /** 400: a malformed or impossible parameter; the body's {@code parameter} names it. */
@@ -82,5 +94,28 @@ public class ApiDocs {
             + " date, over a limit…): the problem detail names the `file` (\"request body\"), `line` and `field`",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
     public @interface InvalidScenario {
+    }
+
+    /** A write: editors only, by HTTP Basic; 401 without (valid) credentials, 403 without the editor role or with writing disabled. */
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @SecurityRequirement(name = EDITOR_AUTH)
+    @ApiResponse(responseCode = "401", description = "No or wrong credentials: writing needs an editor's account (HTTP Basic)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
+    @ApiResponse(responseCode = "403", description = "Not an editor, or writing is disabled (no editor configured; the detail"
+            + " says how to enable it)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
+    public @interface EditorOnly {
+    }
+
+    /** 409: the rules refuse what the request would record; the body names the {@code rule} and the blocking facts. */
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @ApiResponse(responseCode = "409", description = "A rule refuses it: the problem detail names the `rule`, its statement, the"
+            + " `fact` and the `blockingFacts`",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
+    public @interface RuleViolation {
     }
 }

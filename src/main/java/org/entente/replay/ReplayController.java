@@ -3,6 +3,7 @@ package org.entente.replay;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.entente.api.ApiDocs;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +28,7 @@ public class ReplayController {
     @Operation(summary = "Rebuild the status projection", description = "Stops the projection's processor, resets its tokens"
             + " (emptying its tables) and starts it again; it catches up from the event store in the background.")
     @ApiResponse(responseCode = "202", description = "The replay has started; the body is the projection's progress")
+    @ApiDocs.EditorOnly
     public ProjectionReplay.ProjectionStatus replay() {
         return replay.replay();
     }

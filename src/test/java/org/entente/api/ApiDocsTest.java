@@ -3,6 +3,8 @@ package org.entente.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -81,7 +83,7 @@ class ApiDocsTest extends ApplicationTest {
         }));
         JsonNode problem = docs.at("/components/schemas/ProblemDetail/properties");
         assertThat(problem.fieldNames()).toIterable()
-                .contains("type", "title", "status", "detail", "instance", "parameter", "relation", "scenario", "file", "line", "field");
+                .contains("type", "title", "status", "detail", "instance", "parameter", "relation", "scenario", "file", "line", "field", "rule", "fact", "blockingFacts");
     }
 
     private static void assertProblem(String operation, JsonNode response) {
@@ -105,7 +107,11 @@ class ApiDocsTest extends ApplicationTest {
             get.path("parameters").forEach(parameter -> {
                 if (parameter.get("in").asText().equals("query")) {
                     String name = parameter.get("name").asText();
-                    good.append(good.isEmpty() ? "?" : "&").append(name).append('=').append(name.equals("at") ? "2011-01-01" : "1");
+                    good.append(good.isEmpty() ? "?" : "&").append(name).append('=').append(switch (name) {
+                        case "at" -> "2011-01-01";
+                        case "knownAt" -> "2100-01-01T00:00:00Z";
+                        default -> "1";
+                    });
                     bad.append(bad.isEmpty() ? "?" : "&").append(name).append("=not-valid");
                 }
             });
@@ -124,6 +130,33 @@ class ApiDocsTest extends ApplicationTest {
                 assertThat(body(response).get("parameter").asText()).isNotBlank();
             }
         });
+    }
+
+    /** Every write documents that it needs an editor, and anonymously it really answers 401 with a problem detail. */
+    @Test
+    void theWritesDocumentTheirCredentialsAndTheirRefusals() {
+        JsonNode docs = get("/v3/api-docs");
+        assertThat(docs.at("/components/securitySchemes/" + ApiDocs.EDITOR_AUTH + "/scheme").asText()).isEqualTo("basic");
+        List<String> writes = new ArrayList<>();
+        docs.get("paths").fields().forEachRemaining(path -> {
+            JsonNode post = path.getValue().get("post");
+            if (post == null || !post.has("security")) {
+                return;
+            }
+            writes.add(path.getKey());
+            assertProblem("post " + path.getKey(), post.at("/responses/401"));
+            assertProblem("post " + path.getKey(), post.at("/responses/403"));
+            String url = path.getKey().replace("{id}", "israel-nato").replace("{factId}", "turkey-veto-2010");
+            org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+            headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+            ResponseEntity<String> anonymous = http.postForEntity(url, new org.springframework.http.HttpEntity<>("{}", headers), String.class);
+            assertThat(anonymous.getStatusCode()).as(url).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(anonymous.getHeaders().getContentType().toString()).as(url).isEqualTo(ApiDocs.PROBLEM_JSON);
+        });
+        assertThat(writes).contains("/api/relations/{id}/facts", "/api/relations/{id}/facts/{factId}/corrections",
+                "/api/admin/projections/status/replay");
+        // The recording endpoints name the rule they refuse by.
+        assertProblem("record", docs.at("/paths/~1api~1relations~1{id}~1facts/post/responses/409"));
     }
 
     @Test

@@ -250,7 +250,8 @@
     const [timeline, events] = await Promise.all([api(relationPath('/timeline')), api(relationPath('/events'))]);
     state.timeline = timeline;
     state.events = events;
-    state.facts = events.filter((e) => e.validDate).map((e) => ({
+    // Facts: every event with a valid date but the corrections (their effect is in the timeline the API gives).
+    state.facts = events.filter((e) => e.validDate && e.type !== 'FactCorrected').map((e) => ({
       id: e.payload.factId,
       type: e.type,
       validDate: e.validDate,
@@ -263,7 +264,7 @@
     const first = years.length ? Math.min(...years) : 2000;
     const last = years.length ? Math.max(...years) : 2020;
     state.full = { from: yearStart(Math.floor((first - 1) / 10) * 10), to: yearStart(last + 2) - 1 };
-    state.steps = state.facts.length;
+    state.steps = events.filter((e) => e.type !== 'RelationOpened').length;
     state.step = Math.min(state.step, state.steps);
 
     const slider = $('date-slider');
@@ -301,10 +302,11 @@
       });
     }
     if (state.replay) {
-      const shown = state.facts.slice(0, state.replay.step);
+      const applied = state.replay.applied;
+      const shown = applied ? state.facts.filter((f) => f.globalSequence <= applied.globalSequence) : [];
       drawTimeline($('replay-svg'), state.replay.dimensions, {
         facts: shown,
-        applied: state.replay.applied ? state.replay.applied.fact.id : null,
+        applied: applied ? applied.factId : null,
         changed: new Set(state.replay.applied ? state.replay.applied.changedDimensions : [])
       });
     }
@@ -755,15 +757,17 @@
 
   function renderApplied(replay) {
     const box = $('replay-applied');
-    const summary = replay.accepted + ' of ' + replay.step + ' facts accepted' + (replay.rejected.length ? ', ' + replay.rejected.length + ' rejected' : '');
+    const summary = replay.accepted + ' facts accepted' + (replay.rejected.length ? ', ' + replay.rejected.length + ' rejected' : '')
+      + ' after ' + replay.step + ' of ' + replay.steps + ' recorded events';
     if (!replay.applied) {
       box.className = 'applied';
       fill(box, el('p', {}, el('strong', { text: 'No fact folded yet.' }),
-        ' Every dimension has its initial value. Press Next (or →) to apply the first recorded fact.'));
+        ' Every dimension has its initial value. Press Next (or →) to apply the first recorded event.'));
       return;
     }
     const a = replay.applied;
-    const f = a.fact;
+    const f = a.fact || { id: a.factId, type: a.type, sources: [] };
+    const c = a.correction;
     box.className = 'applied' + (a.accepted ? '' : ' rejected');
     const changed = a.changedDimensions.length
       ? 'Changed: ' + a.changedDimensions.map(dimensionLabel).join(', ') + '.'
@@ -771,12 +775,15 @@
     fill(box,
       el('p', {},
         el('span', { class: 'badge' + (a.accepted ? '' : ' rejected'), text: a.accepted ? 'accepted' : 'rejected' }), ' ',
-        el('strong', { text: f.type }), ' ', el('code', { id: 'replay-fact-id', text: f.id }),
-        ', dated ' + f.date + ' (' + PRECISION_WORDS[f.precision] + ' precision) — recorded fact ' + a.position + ' of ' + replay.steps
-        + ', global sequence ' + a.globalSequence + '.'),
+        c ? [el('strong', { text: 'Correction' }), ' of '] : null,
+        el('strong', { text: f.type }), ' ', el('code', { id: 'replay-fact-id', text: a.factId }),
+        f.date ? ', dated ' + f.date + ' (' + PRECISION_WORDS[f.precision] + ' precision)' : '',
+        ' — recorded event ' + a.position + ' of ' + replay.steps + ', global sequence ' + a.globalSequence + '.'),
+      c ? el('p', { id: 'replay-correction', text: (c.retracted ? 'Retracts the fact. ' : '')
+        + (c.date ? 'New date: ' + c.date + '. ' : '') + 'Reason: ' + c.reason }) : null,
       a.rejection ? el('p', { class: 'error', text: 'Rule ' + a.rejection.rule + ': ' + a.rejection.reason }) : null,
       el('p', { id: 'replay-changed', text: changed }),
-      (f.sources || []).map((s) => el('blockquote', {}, '“' + s.quote + '” ', el('cite', { text: s.seed || s.url || '' }))),
+      ((c ? c.sources : f.sources) || []).map((s) => el('blockquote', {}, '“' + s.quote + '” ', el('cite', { text: s.seed || s.url || '' }))),
       el('p', { class: 'since', text: summary + '.' }));
   }
 
@@ -789,6 +796,7 @@
       el('td', {}, el('strong', { text: e.type }), e.payload && e.payload.factId ? el('div', {}, el('code', { text: e.payload.factId })) : null),
       el('td', { text: e.validDate ? e.validDate + ' (' + PRECISION_WORDS[e.precision] + ')' : '—' }),
       el('td', {}, el('time', { datetime: e.recordedAt, text: e.recordedAt })),
+      el('td', { text: [e.recordedBy, e.reason].filter((x) => x).join(' — ') || '—' }),
       el('td', {}, el('details', {}, el('summary', { text: 'payload' }), el('pre', { text: JSON.stringify(e.payload, null, 2) })))));
     $('events-table').tBodies[0].replaceChildren(...rows);
   }

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.entente.ApplicationTest;
+import org.entente.relation.commands.OpenRelation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +31,9 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
 
 /**
  * The web page in a real headless Chromium, against the whole application: every value the page shows is
@@ -42,6 +46,9 @@ class WebPageBrowserTest extends ApplicationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CommandGateway commands;
 
     private WebDriverWait wait;
 
@@ -265,6 +272,47 @@ class WebPageBrowserTest extends ApplicationTest {
         assertThat(find("#replay-view a[href$='05-replay.md']").getAttribute("href")).endsWith("/docs/lessons/05-replay.md");
     }
 
+    @Test
+    void aCorrectionIsAStepOfTheReplayToo() {
+        String relation = "web-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 8);
+        commands.sendAndWait(new OpenRelation(relation, "A relation of the browser test", List.of("Israel", "NATO")));
+        String source = "[{\"url\": \"https://example.org/source\", \"quote\": \"a quote\"}]";
+        assertThat(write("/api/relations/" + relation + "/facts", "{\"id\": \"established\", \"type\": \"MediterraneanDialogueEstablished\","
+                + " \"date\": \"1994\", \"sources\": " + source + ", \"reason\": \"test\"}")).isEqualTo(HttpStatus.CREATED);
+        assertThat(write("/api/relations/" + relation + "/facts", "{\"id\": \"joined\", \"type\": \"MediterraneanDialogueJoined\","
+                + " \"date\": \"1995\", \"sources\": " + source + ", \"reason\": \"test\"}")).isEqualTo(HttpStatus.CREATED);
+        assertThat(write("/api/relations/" + relation + "/facts/joined/corrections", "{\"date\": \"1996\", \"sources\": " + source
+                + ", \"reason\": \"a better source dates it to 1996\"}")).isEqualTo(HttpStatus.CREATED);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "1996".equals(
+                get("/api/relations/" + relation + "/status?at=1997-01-01").at("/dimensions/mediterraneanDialogue/facts/0/date").asText()));
+
+        browser.driver.navigate().refresh();
+        wait.until(d -> d.findElements(By.cssSelector("#relation-select option[value='" + relation + "']")).size() == 1);
+        new Select(find("#relation-select")).selectByValue(relation);
+        wait.until(d -> find("#replay-counter").getText().equals("Step 0 of 3")
+                && d.findElements(By.cssSelector("#events-table tbody tr")).size() == 4);
+        WebElement controls = find("#replay-controls");
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].focus()", controls);
+        controls.sendKeys(Keys.END);
+        wait.until(d -> find("#replay-counter").getText().equals("Step 3 of 3") && !d.findElements(By.id("replay-correction")).isEmpty());
+        assertThat(find("#replay-applied").getText()).contains("Correction of MediterraneanDialogueJoined").contains("joined");
+        assertThat(find("#replay-correction").getText()).isEqualTo("New date: 1996. Reason: a better source dates it to 1996");
+        assertThat(find("#replay-changed").getText()).isEqualTo("Changed: Mediterranean Dialogue.");
+        controls.sendKeys(Keys.ARROW_LEFT);
+        wait.until(d -> find("#replay-counter").getText().equals("Step 2 of 3") && d.findElements(By.id("replay-correction")).isEmpty());
+        assertThat(find("#replay-applied").getText()).contains("MediterraneanDialogueJoined").contains("dated 1995 (year precision)");
+        // The correction is in the event store view with who recorded it and why, and is no fact marker of its own.
+        assertThat(find("#events-table tbody tr:last-child").getText()).contains("FactCorrected").contains("editor — a better source dates it to 1996");
+        assertThat(browser.driver.findElements(By.cssSelector("#timeline-svg .fact"))).hasSize(2);
+    }
+
+    private HttpStatus write(String path, String json) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return HttpStatus.valueOf(http.withBasicAuth(EDITOR, EDITOR_PASSWORD)
+                .postForEntity(path, new org.springframework.http.HttpEntity<>(json, headers), String.class).getStatusCode().value());
+    }
+
     // --- event store, what-if, small screens ----------------------------------------------------------------
 
     @Test
@@ -279,6 +327,13 @@ class WebPageBrowserTest extends ApplicationTest {
             assertThat(cells.get(1).getText()).isEqualTo(event.get("aggregateSequence").asText());
             assertThat(cells.get(2).getText()).startsWith(event.get("type").asText());
             assertThat(cells.get(4).getText()).isEqualTo(event.get("recordedAt").asText());
+            List<String> provenance = new ArrayList<>();
+            for (String field : List.of("recordedBy", "reason")) {
+                if (event.hasNonNull(field) && !event.get(field).asText().isEmpty()) {
+                    provenance.add(event.get(field).asText());
+                }
+            }
+            assertThat(cells.get(5).getText()).isEqualTo(provenance.isEmpty() ? "—" : String.join(" — ", provenance));
             if (event.has("validDate")) {
                 assertThat(cells.get(3).getText()).isEqualTo(event.get("validDate").asText() + " ("
                         + event.get("precision").asText().toLowerCase() + ")");

@@ -72,7 +72,13 @@ public class ScenarioController {
     /** Samples a scenario with uncertain changes (a {@code montecarlo} section): the share of each value per day. */
     @PostMapping(path = "/sample", consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE,
             MediaType.APPLICATION_JSON_VALUE})
-    public MonteCarlo.Result sample(@RequestBody String scenario) {
+    @Operation(summary = "Sample a scenario with uncertain changes (Monte Carlo)", description = "A scenario with a `montecarlo`"
+            + " section (probabilities and date ranges on its changes), YAML or JSON: it is run many times with seeded,"
+            + " reproducible sampling, and the answer gives the share of each value per day.")
+    @ApiResponse(responseCode = "200", description = "The share of each value per dimension and day")
+    @ApiDocs.InvalidScenario
+    public MonteCarlo.Result sample(@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The scenario, YAML or JSON",
+            required = true) @RequestBody String scenario) {
         return scenarios.sample(scenarios.parse(scenario));
     }
 

@@ -27,6 +27,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.entente.relation.rules..", "org.entente.relation.events..",
                     "org.entente.relation.commands..", "org.entente.relation.facts..", "org.entente.time..")
             .should().dependOnClassesThat().resideInAnyPackage("org.entente.status..", "org.entente.history..",
-                    "org.entente.api..", "org.entente.store..", "org.entente.replay..", "org.entente.eventlog..")
+                    "org.entente.api..", "org.entente.store..", "org.entente.replay..", "org.entente.eventlog..",
+                    "org.entente.stepthrough..", "org.entente.web..")
             .as("the rules core depends on no feature built on it");
 }

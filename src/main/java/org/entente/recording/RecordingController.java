@@ -1,5 +1,9 @@
 package org.entente.recording;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +11,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.entente.api.ApiDocs;
 import org.entente.api.BadRequestException;
 import org.entente.api.UnknownRelationException;
 import org.entente.relation.commands.CorrectFact;
@@ -36,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/relations")
+@Tag(name = "Recording", description = "Opening relations, recording new facts and corrections (editors only); all go through the rules and only append")
 public class RecordingController {
 
     private final CommandGateway commands;
@@ -48,7 +54,12 @@ public class RecordingController {
 
     /** Opens a new relation. Body: {@code id}, {@code title}, {@code parties} (two names) and a {@code reason}. */
     @PostMapping
-    public ResponseEntity<RecordingOutcome> open(@RequestBody OpenRelationRequest body, Principal editor) {
+    @Operation(summary = "Open a new relation", description = "Body: `id`, `title`, `parties` (two names) and a `reason`.")
+    @ApiResponse(responseCode = "201", description = "Opened")
+    @ApiResponse(responseCode = "200", description = "Already open: nothing changed")
+    @ApiDocs.BadRequest
+    @ApiDocs.EditorOnly
+    public ResponseEntity<RecordingOutcome> open(@RequestBody OpenRelationRequest body, @Parameter(hidden = true) Principal editor) {
         if (body.id() == null || !FactCatalog.FACT_ID.matcher(body.id()).matches() || body.id().length() > 100) {
             throw new BadRequestException("id", "id: lowercase letters, digits and dashes (at most 100), got '" + body.id() + "'");
         }
@@ -71,7 +82,16 @@ public class RecordingController {
 
     /** Body: the fact as in the history file ({@code id}, {@code type}, {@code date}, parameters, {@code sources}) and a {@code reason}. */
     @PostMapping("/{id}/facts")
-    public ResponseEntity<RecordingOutcome> record(@PathVariable String id, @RequestBody Map<String, Object> body, Principal editor) {
+    @Operation(summary = "Record a new fact", description = "Body: the fact as in the history file (`id`, `type`, `date`,"
+            + " the type's parameters, `sources`) and a `reason`. The aggregate judges it with the rules.")
+    @ApiResponse(responseCode = "201", description = "Recorded")
+    @ApiResponse(responseCode = "200", description = "Already recorded identically: nothing changed")
+    @ApiDocs.BadRequest
+    @ApiDocs.EditorOnly
+    @ApiDocs.NotFound
+    @ApiDocs.RuleViolation
+    public ResponseEntity<RecordingOutcome> record(@Parameter(description = "Relation id", example = "israel-nato") @PathVariable String id,
+                                                   @RequestBody Map<String, Object> body, @Parameter(hidden = true) Principal editor) {
         requireKnown(id);
         Map<String, Object> description = new LinkedHashMap<>(body);
         String reason = reason(description.remove("reason"));
@@ -93,8 +113,17 @@ public class RecordingController {
     }
 
     @PostMapping("/{id}/facts/{factId}/corrections")
-    public ResponseEntity<RecordingOutcome> correct(@PathVariable String id, @PathVariable String factId,
-                                                    @RequestBody CorrectionRequest body, Principal editor) {
+    @Operation(summary = "Correct a recorded fact", description = "A new `date`, new `parameters`, sources to add or retract,"
+            + " or `retract: true`, with `sources` and a `reason`; the fact's own event is never changed. With"
+            + " `recordAnyway`, a correction that makes later facts impossible is recorded and those facts are contested.")
+    @ApiResponse(responseCode = "201", description = "Corrected")
+    @ApiDocs.BadRequest
+    @ApiDocs.EditorOnly
+    @ApiDocs.NotFound
+    @ApiDocs.RuleViolation
+    public ResponseEntity<RecordingOutcome> correct(@Parameter(description = "Relation id", example = "israel-nato") @PathVariable String id,
+                                                    @Parameter(description = "The fact to correct", example = "turkey-veto-2010") @PathVariable String factId,
+                                                    @RequestBody CorrectionRequest body, @Parameter(hidden = true) Principal editor) {
         requireKnown(id);
         String reason = reason(body.reason());
         List<Source> sources = sources("sources", body.sources());

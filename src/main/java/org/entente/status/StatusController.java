@@ -5,6 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.entente.api.ApiDocs;
 import org.entente.api.Dates;
 import org.entente.api.UnknownRelationException;
 import org.entente.history.HistoryLoadReport;
@@ -17,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Point-in-time queries: the relations, a relation's status at a date, and its status timeline. */
 @RestController
 @RequestMapping("/api/relations")
+@Tag(name = "Status", description = "Point-in-time queries over the status projection")
 public class StatusController {
 
     private final StatusRepository repository;
@@ -32,13 +38,18 @@ public class StatusController {
     }
 
     @GetMapping
+    @Operation(summary = "The relations", description = "Every relation the projection knows, with its parties and number of facts.")
     public List<RelationSummary> relations() {
         return repository.relations();
     }
 
     /** A relation, and what the last start-up load of the history file did to it. */
     @GetMapping("/{id}")
-    public Map<String, Object> relation(@PathVariable String id) {
+    @Operation(summary = "One relation", description = "The relation (`relation`) and, when the history file was loaded on"
+            + " start, what that load did to it (`historyFile`).")
+    @ApiResponse(responseCode = "200", description = "The relation and its last history-file load")
+    @ApiDocs.NotFound
+    public Map<String, Object> relation(@Parameter(description = "Relation id", example = "israel-nato") @PathVariable String id) {
         RelationSummary relation = repository.relation(id).orElseThrow(() -> new UnknownRelationException(id));
         return loadReport.of(id).<Map<String, Object>>map(load -> Map.of("relation", relation, "historyFile", load))
                 .orElseGet(() -> Map.of("relation", relation));
@@ -49,8 +60,18 @@ public class StatusController {
      * (an instant), the answer as the store knew it then.
      */
     @GetMapping("/{id}/status")
-    public StatusView status(@PathVariable String id, @RequestParam(required = false) String at,
-                             @RequestParam(required = false) String knownAt) {
+    @Operation(summary = "The status at a date", description = "Every dimension's `value`, `since`, `certain` and the `facts`"
+            + " (with their sources) that made it so; when the date falls inside the window of an imprecisely dated change,"
+            + " `certain` is false and `possibleValues` and `window` say what it could be. With `knownAt`, the answer as the"
+            + " store knew it at that instant.")
+    @ApiResponse(responseCode = "200", description = "Every dimension's answer at the date")
+    @ApiDocs.BadRequest
+    @ApiDocs.NotFound
+    public StatusView status(@Parameter(description = "Relation id", example = "israel-nato") @PathVariable String id,
+                             @Parameter(description = "A day, YYYY-MM-DD; today by the application clock when absent",
+                                     example = "2011-01-01") @RequestParam(required = false) String at,
+                             @Parameter(description = "An instant, ISO-8601 with an offset: the answer as known then",
+                                     example = "2026-01-01T00:00:00Z") @RequestParam(required = false) String knownAt) {
         LocalDate day = at == null ? LocalDate.now(clock) : Dates.day("at", at);
         if (knownAt != null) {
             Instant instant = Dates.instant("knownAt", knownAt);
@@ -64,7 +85,14 @@ public class StatusController {
     }
 
     @GetMapping("/{id}/timeline")
-    public TimelineView timeline(@PathVariable String id, @RequestParam(required = false) String knownAt) {
+    @Operation(summary = "The status over all of time", description = "Each dimension's answers as consecutive inclusive date"
+            + " intervals; `from` is absent on the first and `to` on the last. With `knownAt`, as the store knew it then.")
+    @ApiResponse(responseCode = "200", description = "Every dimension's answers over time")
+    @ApiDocs.BadRequest
+    @ApiDocs.NotFound
+    public TimelineView timeline(@Parameter(description = "Relation id", example = "israel-nato") @PathVariable String id,
+                                 @Parameter(description = "An instant, ISO-8601 with an offset: the timeline as known then",
+                                         example = "2026-01-01T00:00:00Z") @RequestParam(required = false) String knownAt) {
         if (knownAt != null) {
             Instant instant = Dates.instant("knownAt", knownAt);
             return new TimelineView(id, instant, knownModel(id, instant).timeline());

@@ -82,6 +82,21 @@ public class StatusRepository {
         return history;
     }
 
+    /** A fact or a correction as the projection keeps it, at its global sequence in the event store. */
+    public record RecordedEvent(long globalSequence, String factId, RelationEvent event) {
+    }
+
+    /** The relation's facts and corrections in recorded order, as {@link #history} folds them (read-only). */
+    public List<RecordedEvent> recordedEvents(String relationId) {
+        return jdbc.query("SELECT global_sequence, fact_id, type, payload FROM projection_event WHERE relation_id = ? ORDER BY global_sequence",
+                (rs, i) -> {
+                    String type = rs.getString(3);
+                    Class<? extends RelationEvent> kind = type.equals(FactCorrected.class.getSimpleName())
+                            ? FactCorrected.class : FactCatalog.classOf(type);
+                    return new RecordedEvent(rs.getLong(1), rs.getString(2), read(rs.getBytes(4), kind));
+                }, relationId);
+    }
+
     /**
      * A token that changes whenever the relation's projected facts change (their count and last global
      * sequence), or null when the relation is unknown.

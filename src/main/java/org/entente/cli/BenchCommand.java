@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.entente.relation.facts.FactCatalog;
 import org.entente.history.HistoryFile;
 import org.entente.json.Json;
 import org.entente.relation.events.HistoricalFact;
@@ -17,6 +16,7 @@ import org.entente.relation.rules.Timeline;
 import org.entente.synthetic.SyntheticHistory;
 import org.entente.whatif.Baseline;
 import org.entente.whatif.Change;
+import org.entente.whatif.MonteCarlo;
 import org.entente.whatif.Scenario;
 import org.entente.whatif.ScenarioEngine;
 import org.entente.whatif.ScenarioParser;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * targets are in docs/benchmarks.md.
  */
 @Command(name = "bench", description = "Benchmarks that print figures.", mixinStandardHelpOptions = true,
-        subcommands = BenchCommand.WhatIf.class)
+        subcommands = {BenchCommand.WhatIf.class, BenchStoreCommand.class})
 final class BenchCommand {
 
     @Command(name = "whatif", mixinStandardHelpOptions = true,
@@ -74,6 +74,29 @@ final class BenchCommand {
             Arrays.sort(latencies);
             out.printf("real history (%d facts), %d shipped scenarios in turn, diff included, warm: median %.1f µs, p99 %.1f µs%n",
                     history.facts().size(), shipped.size(), latencies[latencyRuns / 2] / 1e3, latencies[latencyRuns * 99 / 100] / 1e3);
+            Scenario montecarlo;
+            try (InputStream in = BenchCommand.class.getResourceAsStream("/scenarios/montecarlo/turkey-veto-uncertain.yaml")) {
+                montecarlo = ScenarioParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "turkey-veto-uncertain.yaml", 1000);
+            }
+            MonteCarlo.run(montecarlo, history, engine, d -> { }, () -> false);
+            long mcStart = System.nanoTime();
+            MonteCarlo.Result sampled = MonteCarlo.run(montecarlo, history, engine, d -> { }, () -> false);
+            double mcSeconds = (System.nanoTime() - mcStart) / 1e9;
+            long foldStartReal = System.nanoTime();
+            List<HistoricalFact> ordered = Timeline.inValidOrder(history.facts());
+            RelationState folded = null;
+            for (int i = 0; i < sampled.samples(); i++) {
+                RelationState s = RelationState.EMPTY;
+                for (HistoricalFact fact : ordered) {
+                    s = s.evolve(fact);
+                }
+                folded = s;
+            }
+            double foldSeconds = (System.nanoTime() - foldStartReal) / 1e9;
+            out.printf("Monte Carlo, real history, %,d samples (%s): %,.0f samples/s; ceiling, a bare evolve fold of the history"
+                            + " per sample: %,.0f folds/s (%s); ratio %.2f%n", sampled.samples(), montecarlo.id(), sampled.samples() / mcSeconds,
+                    sampled.samples() / foldSeconds, folded != null ? "ok" : "?", (sampled.samples() / mcSeconds) / (sampled.samples() / foldSeconds));
+
             List<HistoricalFact> synthetic = SyntheticHistory.generate("synthetic", facts, seed);
             Baseline baseline = Baseline.of("synthetic", synthetic);
             String firstVeto = synthetic.stream().filter(f -> f instanceof VetoCast).findFirst().orElseThrow().factId();

@@ -31,11 +31,18 @@ final class StoreAccess implements AutoCloseable {
     static final int NO_STORE = 3;
 
     private final DataSource dataSource;
-    private final EmbeddedEventStore eventStore;
     private final ObjectMapper json = Json.newMapper();
+    private EmbeddedEventStore eventStore;
 
     private StoreAccess(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Axon's event store on the file, built only when asked (for --known-at): it takes a while to set up. */
+    private EventStore eventStore() {
+        if (eventStore != null) {
+            return eventStore;
+        }
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).revisionResolver(new EventRevisions()).build();
         ConnectionProvider connections = dataSource::getConnection;
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
@@ -46,7 +53,8 @@ final class StoreAccess implements AutoCloseable {
                 .upcasterChain(new EventUpcasterChain(new VetoCastScopeUpcaster()))
                 .schema(new EventStoreConfiguration().eventSchema())
                 .build();
-        this.eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
+        return eventStore;
     }
 
     /** Opens the H2 store under {@code dataDir}; fails with a message when there is none. */
@@ -69,20 +77,18 @@ final class StoreAccess implements AutoCloseable {
     }
 
     HistoryAsKnown history() {
-        return new HistoryAsKnown(eventStore);
+        return new HistoryAsKnown(eventStore());
     }
 
     ObjectMapper json() {
         return json;
     }
 
-    EventStore eventStore() {
-        return eventStore;
-    }
-
     @Override
     public void close() {
-        eventStore.shutDown();
+        if (eventStore != null) {
+            eventStore.shutDown();
+        }
     }
 
     /** There is no store where the command looked. */

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.status.StatusProjection;
 import org.springframework.stereotype.Service;
@@ -18,17 +19,22 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProjectionReplay {
 
-    /** Where the processor stands: caught up once it has handled every event up to the store's head. */
+    /**
+     * Where the processor stands: caught up once this node holds every segment ({@code claimedSegments} of
+     * {@code segments}) and has handled every event up to the store's head.
+     */
     public record ProjectionStatus(String processor, boolean running, boolean replaying, boolean caughtUp,
-                                   long position, long head) {
+                                   long position, long head, int claimedSegments, int segments) {
     }
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TokenStore tokens;
 
-    public ProjectionReplay(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ProjectionReplay(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokens) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.tokens = tokens;
     }
 
     /**
@@ -57,10 +63,15 @@ public class ProjectionReplay {
         long position = segments.isEmpty() ? -1
                 : segments.stream().mapToLong(s -> position(s.getCurrentPosition().isPresent() ? s.getTrackingToken() : null)).min().orElse(-1);
         boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
+        // A segment still claimed by another owner (e.g. a process that was killed, until its claim times out) is
+        // missing from this node's status: the events of that segment may not be handled yet.
+        int stored = tokens.fetchSegments(StatusProjection.PROCESSING_GROUP).length;
         // Axon may keep a replay token marked "replaying" until an event newer than the reset arrives,
         // so being caught up is judged by position, not by that flag.
-        boolean caughtUp = !segments.isEmpty() && position >= head && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
-        return new ProjectionStatus(StatusProjection.PROCESSING_GROUP, processor.isRunning(), replaying, caughtUp, position, head);
+        boolean caughtUp = !segments.isEmpty() && segments.size() >= stored && position >= head
+                && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
+        return new ProjectionStatus(StatusProjection.PROCESSING_GROUP, processor.isRunning(), replaying, caughtUp, position, head,
+                segments.size(), stored);
     }
 
     private static long position(TrackingToken token) {

@@ -118,4 +118,15 @@ public class ApiDocs {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
     public @interface RuleViolation {
     }
+
+    /** 409 for a write with If-Match: a rule refuses it, or the relation has moved on since it was read. */
+    @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @ApiResponse(responseCode = "409", description = "A rule refuses it: the problem detail names the `rule`, its statement, the"
+            + " `fact` and the `blockingFacts`. Or the relation is not at the version If-Match expected: `currentVersion`"
+            + " (also the ETag) says at which it is; read it again and retry.",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
+    public @interface RuleViolationOrVersionConflict {
+    }
 }

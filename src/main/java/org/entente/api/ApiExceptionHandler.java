@@ -3,6 +3,8 @@ package org.entente.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.entente.recording.RuleViolationException;
 import org.entente.relation.rules.Rejection;
 import org.entente.replay.ReplayRefusedException;
@@ -22,9 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The one place where errors become RFC 9457 problem details: 400 bad input (naming the parameter),
- * 404 unknown relation, 409 a rule refused the request or a replay cannot run from this node. Spring MVC's
- * own errors (a missing parameter, an unreadable body, an unknown path) are answered as problem details by
- * the base class.
+ * 404 unknown relation, 409 a rule refused the request, the relation is not at the version If-Match expected, or a
+ * replay cannot run from this node. Spring MVC's own errors (a missing parameter, an unreadable body, an unknown
+ * path) are answered as problem details by the base class.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -53,6 +55,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("fact", rejection.factId());
         problem.setProperty("blockingFacts", rejection.blockingFacts());
         return problem;
+    }
+
+    /**
+     * The relation is not at the version the editor's If-Match expected (another write came first): 409, with the
+     * current version in the body and as the ETag, so that the editor can read the relation again and decide anew.
+     */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> versionConflict(ConflictingAggregateVersionException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "version-conflict", "Version conflict",
+                "relation '" + e.getAggregateIdentifier() + "' is at version " + e.getActualVersion() + ", not at version "
+                        + e.getExpectedVersion() + " as If-Match expected: it changed since it was read. Nothing was recorded;"
+                        + " read it again (GET /api/relations/" + e.getAggregateIdentifier() + ") and send the write with the new version.");
+        problem.setProperty("relation", String.valueOf(e.getAggregateIdentifier()));
+        problem.setProperty("expectedVersion", e.getExpectedVersion());
+        problem.setProperty("currentVersion", e.getActualVersion());
+        return ResponseEntity.status(HttpStatus.CONFLICT).eTag(Versions.entityTag(e.getActualVersion()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** Two writes of the same relation reached the event store at once and this one lost (several nodes): 409. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentWrite(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-write", "Concurrent write",
+                "another write of the same relation was stored first; nothing was recorded. Read the relation again and retry.");
     }
 
     @ExceptionHandler(UnknownScenarioException.class)

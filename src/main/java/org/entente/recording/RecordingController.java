@@ -8,12 +8,16 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.messaging.MetaData;
 import org.entente.api.ApiDocs;
 import org.entente.api.BadRequestException;
 import org.entente.api.UnknownRelationException;
+import org.entente.api.Versions;
+import org.entente.relation.RelationRouting;
 import org.entente.relation.commands.CorrectFact;
 import org.entente.relation.commands.OpenRelation;
 import org.entente.relation.commands.RecordFact;
@@ -31,6 +35,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,11 +49,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Recording", description = "Opening relations, recording new facts and corrections (editors only); all go through the rules and only append")
 public class RecordingController {
 
-    private final CommandGateway commands;
+    private final CommandBus commandBus;
     private final StatusRepository relations;
 
-    public RecordingController(CommandGateway commands, StatusRepository relations) {
-        this.commands = commands;
+    public RecordingController(CommandBus commandBus, StatusRepository relations) {
+        this.commandBus = commandBus;
         this.relations = relations;
     }
 
@@ -70,10 +75,10 @@ public class RecordingController {
             throw new BadRequestException("parties", "parties: the two parties' names are required");
         }
         String reason = reason(body.reason());
-        Decision decision = send(new OpenRelation(body.id(), body.title(), body.parties()), editor, reason);
-        boolean opened = decision instanceof Decision.Accepted;
-        return ResponseEntity.status(opened ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new RecordingOutcome(body.id(), null, opened, opened ? "opened" : "already open", List.of()));
+        Sent sent = send(new OpenRelation(body.id(), body.title(), body.parties()), editor, reason, null);
+        boolean opened = sent.decision() instanceof Decision.Accepted;
+        return sent.answer(opened ? HttpStatus.CREATED : HttpStatus.OK,
+                new RecordingOutcome(body.id(), null, opened, opened ? "opened" : "already open", List.of()));
     }
 
     /** A new relation: its id, title, the two parties, and why it is opened. */
@@ -89,9 +94,13 @@ public class RecordingController {
     @ApiDocs.BadRequest
     @ApiDocs.EditorOnly
     @ApiDocs.NotFound
-    @ApiDocs.RuleViolation
+    @ApiDocs.RuleViolationOrVersionConflict
     public ResponseEntity<RecordingOutcome> record(@Parameter(description = "Relation id", example = "israel-nato") @PathVariable String id,
-                                                   @RequestBody Map<String, Object> body, @Parameter(hidden = true) Principal editor) {
+                                                   @RequestBody Map<String, Object> body,
+                                                   @Parameter(description = "The relation's version as read (its ETag, e.g. \"12\"): record only if it is still at it")
+                                                   @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch,
+                                                   @Parameter(hidden = true) Principal editor) {
+        Long expected = Versions.expected(ifMatch);
         requireKnown(id);
         Map<String, Object> description = new LinkedHashMap<>(body);
         String reason = reason(description.remove("reason"));
@@ -104,12 +113,11 @@ public class RecordingController {
         } catch (InvalidFactException e) {
             throw new BadRequestException(e.field(), e.getMessage());
         }
-        Decision decision = send(new RecordFact(fact), editor, reason);
-        if (decision instanceof Decision.Unchanged unchanged) {
-            return ResponseEntity.ok(new RecordingOutcome(id, fact.factId(), false, unchanged.reason(), List.of()));
+        Sent sent = send(new RecordFact(fact), editor, reason, expected);
+        if (sent.decision() instanceof Decision.Unchanged unchanged) {
+            return sent.answer(HttpStatus.OK, new RecordingOutcome(id, fact.factId(), false, unchanged.reason(), List.of()));
         }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new RecordingOutcome(id, fact.factId(), true, "recorded", List.of()));
+        return sent.answer(HttpStatus.CREATED, new RecordingOutcome(id, fact.factId(), true, "recorded", List.of()));
     }
 
     @PostMapping("/{id}/facts/{factId}/corrections")
@@ -120,10 +128,14 @@ public class RecordingController {
     @ApiDocs.BadRequest
     @ApiDocs.EditorOnly
     @ApiDocs.NotFound
-    @ApiDocs.RuleViolation
+    @ApiDocs.RuleViolationOrVersionConflict
     public ResponseEntity<RecordingOutcome> correct(@Parameter(description = "Relation id", example = "israel-nato") @PathVariable String id,
                                                     @Parameter(description = "The fact to correct", example = "turkey-veto-2010") @PathVariable String factId,
-                                                    @RequestBody CorrectionRequest body, @Parameter(hidden = true) Principal editor) {
+                                                    @RequestBody CorrectionRequest body,
+                                                    @Parameter(description = "The relation's version as read (its ETag, e.g. \"12\"): correct only if it is still at it")
+                                                    @RequestHeader(name = Versions.IF_MATCH, required = false) String ifMatch,
+                                                    @Parameter(hidden = true) Principal editor) {
+        Long expected = Versions.expected(ifMatch);
         requireKnown(id);
         String reason = reason(body.reason());
         List<Source> sources = sources("sources", body.sources());
@@ -154,24 +166,57 @@ public class RecordingController {
                         "parameters." + field + ": not a parameter; use date, addSources or retractSources, or retract and record anew");
             }
         }
-        Decision decision = send(new CorrectFact(id, factId, date, parameters, added, retracted, retract, sources, reason,
-                Boolean.TRUE.equals(body.recordAnyway())), editor, reason);
-        List<String> contested = decision.events().stream()
+        Sent sent = send(new CorrectFact(id, factId, date, parameters, added, retracted, retract, sources, reason,
+                Boolean.TRUE.equals(body.recordAnyway())), editor, reason, expected);
+        List<String> contested = sent.decision().events().stream()
                 .map(e -> ((org.entente.relation.events.FactCorrected) e).contested()).findFirst().orElse(List.of());
-        return ResponseEntity.status(HttpStatus.CREATED).body(new RecordingOutcome(id, factId, true,
+        return sent.answer(HttpStatus.CREATED, new RecordingOutcome(id, factId, true,
                 contested.isEmpty() ? "corrected" : "corrected; recorded anyway, contested: " + contested, contested));
     }
 
-    private Decision send(RelationCommand command, Principal editor, String reason) {
-        Decision decision = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .withMetaData(MetaData.with("recordedBy", editor.getName()).and("reason", reason)));
+    /** What the relation decided, and its version after the command (null when unknown). */
+    private record Sent(Decision decision, Long version) {
+        /** The answer, with the relation's new version as its ETag. */
+        ResponseEntity<RecordingOutcome> answer(HttpStatus status, RecordingOutcome outcome) {
+            ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+            if (version != null) {
+                answer.eTag(Versions.entityTag(version));
+            }
+            return answer.body(outcome);
+        }
+    }
+
+    /**
+     * Sends the command with who and why, and the version the editor expects (If-Match), if any: a relation at
+     * another version refuses it with a {@code ConflictingAggregateVersionException}, answered 409.
+     */
+    private Sent send(RelationCommand command, Principal editor, String reason, Long expectedVersion) {
+        MetaData metaData = MetaData.with("recordedBy", editor.getName()).and("reason", reason);
+        if (expectedVersion != null) {
+            metaData = metaData.and(RelationRouting.EXPECTED_VERSION, expectedVersion);
+        }
+        FutureCallback<Object, Decision> result = new FutureCallback<>();
+        commandBus.dispatch(GenericCommandMessage.asCommandMessage(command).withMetaData(metaData), result);
+        CommandResultMessage<? extends Decision> message = result.getResult();
+        if (message.isExceptional()) {
+            Throwable failure = message.exceptionResult();
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failure);
+        }
+        Decision decision = message.getPayload();
         if (decision instanceof Decision.Rejected rejected) {
             throw new RuleViolationException(rejected.rejection());
         }
         if (decision instanceof Decision.Invalid invalid) {
             throw new BadRequestException(invalid.field(), invalid.reason());
         }
-        return decision;
+        Object version = message.getMetaData().get(RelationRouting.VERSION);
+        return new Sent(decision, version instanceof Number number ? number.longValue() : null);
     }
 
     private void requireKnown(String id) {

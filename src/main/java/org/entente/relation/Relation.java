@@ -3,9 +3,13 @@ package org.entente.relation;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.entente.relation.commands.CorrectFact;
@@ -23,7 +27,7 @@ import org.entente.relation.rules.RelationDecider;
  * The Axon aggregate of one relation. It holds no rules of its own: each command handler asks
  * {@link RelationDecider} and applies the events it decides; each event sourcing handler evolves the
  * {@link RecordedHistory}. A handler returns the {@link Decision}, so a rejection reaches the caller as a
- * value naming the rule and the blocking facts.
+ * value naming the rule and the blocking facts, and the relation's version after it as result metadata.
  */
 @Aggregate(commandTargetResolver = "relationCommandTargetResolver")
 public class Relation {
@@ -38,28 +42,34 @@ public class Relation {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Decision handle(OpenRelation command) {
+    public CommandResultMessage<Decision> handle(OpenRelation command) {
         return applied(RelationDecider.decide(command, relationId != null));
     }
 
     @CommandHandler
-    public Decision handle(RecordFact command) {
+    public CommandResultMessage<Decision> handle(RecordFact command) {
         return applied(RelationDecider.decide(command, history));
     }
 
     @CommandHandler
-    public Decision handle(RecordFacts command) {
+    public CommandResultMessage<Decision> handle(RecordFacts command) {
         return applied(RelationDecider.decide(command, history));
     }
 
     @CommandHandler
-    public Decision handle(CorrectFact command) {
+    public CommandResultMessage<Decision> handle(CorrectFact command) {
         return applied(RelationDecider.decide(command, history));
     }
 
-    private static Decision applied(Decision decision) {
+    /**
+     * Applies the decided events; the result is the decision, with the relation's version after it (the sequence
+     * number of its last event) in the metadata {@value RelationRouting#VERSION}, for the API's ETag.
+     */
+    private static CommandResultMessage<Decision> applied(Decision decision) {
         decision.events().forEach(event -> apply(event));
-        return decision;
+        Long version = AggregateLifecycle.getVersion();
+        MetaData metaData = version == null ? MetaData.emptyInstance() : MetaData.with(RelationRouting.VERSION, version);
+        return new GenericCommandResultMessage<>(decision, metaData);
     }
 
     @EventSourcingHandler

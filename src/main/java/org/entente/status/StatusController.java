@@ -3,6 +3,7 @@ package org.entente.status;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,9 +11,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.entente.api.ApiDocs;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.entente.api.Dates;
+import org.entente.api.Versions;
 import org.entente.api.UnknownRelationException;
 import org.entente.history.HistoryLoadReport;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,8 +33,11 @@ public class StatusController {
     private final HistoryLoadReport loadReport;
     private final Clock clock;
     private final HistoryAsKnown asKnown;
+    private final EventStore events;
 
-    public StatusController(StatusRepository repository, HistoryLoadReport loadReport, Clock clock, HistoryAsKnown asKnown) {
+    public StatusController(StatusRepository repository, HistoryLoadReport loadReport, Clock clock, HistoryAsKnown asKnown,
+                            EventStore events) {
+        this.events = events;
         this.asKnown = asKnown;
         this.repository = repository;
         this.loadReport = loadReport;
@@ -43,16 +50,24 @@ public class StatusController {
         return repository.relations();
     }
 
-    /** A relation, and what the last start-up load of the history file did to it. */
+    /**
+     * A relation, its version (the sequence number of its last stored event, also the ETag: send it back as
+     * If-Match to write only if nothing changed since), and what the last start-up load of the history file did to it.
+     */
     @GetMapping("/{id}")
-    @Operation(summary = "One relation", description = "The relation (`relation`) and, when the history file was loaded on"
-            + " start, what that load did to it (`historyFile`).")
-    @ApiResponse(responseCode = "200", description = "The relation and its last history-file load")
+    @Operation(summary = "One relation", description = "The relation (`relation`), its `version` (the sequence number of its"
+            + " last stored event, also sent as the ETag: send it back as If-Match to write only if nothing changed since) and,"
+            + " when the history file was loaded on start, what that load did to it (`historyFile`).")
+    @ApiResponse(responseCode = "200", description = "The relation, its version and its last history-file load")
     @ApiDocs.NotFound
-    public Map<String, Object> relation(@Parameter(description = "Relation id", example = "israel-nato") @PathVariable String id) {
+    public ResponseEntity<Map<String, Object>> relation(@Parameter(description = "Relation id", example = "israel-nato") @PathVariable String id) {
         RelationSummary relation = repository.relation(id).orElseThrow(() -> new UnknownRelationException(id));
-        return loadReport.of(id).<Map<String, Object>>map(load -> Map.of("relation", relation, "historyFile", load))
-                .orElseGet(() -> Map.of("relation", relation));
+        long version = events.lastSequenceNumberFor(id).orElseThrow(() -> new UnknownRelationException(id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("relation", relation);
+        body.put("version", version);
+        loadReport.of(id).ifPresent(load -> body.put("historyFile", load));
+        return ResponseEntity.ok().eTag(Versions.entityTag(version)).body(body);
     }
 
     /**

@@ -9,6 +9,7 @@ import org.entente.recording.RuleViolationException;
 import org.entente.relation.rules.Rejection;
 import org.entente.replay.ReplayRefusedException;
 import org.entente.whatif.InvalidScenarioException;
+import org.entente.whatif.ScenarioLimitException;
 import org.entente.whatif.UnknownScenarioException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -91,7 +92,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A scenario that cannot run as written: 400, naming the file (or "request body"), line and field. */
     @ExceptionHandler(InvalidScenarioException.class)
     ProblemDetail invalidScenario(InvalidScenarioException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-scenario", "Invalid scenario", e.getMessage());
+        return scenarioProblem(problem(HttpStatus.BAD_REQUEST, "invalid-scenario", "Invalid scenario", e.getMessage()), e);
+    }
+
+    /**
+     * A scenario that asks for more than a configured limit allows (changes, facts, samples, run time): 422,
+     * naming the limit's property as {@code limit}, and the file, line and field.
+     */
+    @ExceptionHandler(ScenarioLimitException.class)
+    ProblemDetail scenarioOverLimit(ScenarioLimitException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "scenario-limit", "Scenario over a limit", e.getMessage());
+        problem.setProperty("limit", e.limit());
+        return scenarioProblem(problem, e);
+    }
+
+    private static ProblemDetail scenarioProblem(ProblemDetail problem, InvalidScenarioException e) {
         problem.setProperty("file", e.file());
         if (e.line() > 0) {
             problem.setProperty("line", e.line());
@@ -104,6 +119,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
+                ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large", "Request too large", tooLarge.getMessage());
+                problem.setProperty("parameter", "body");
+                problem.setProperty("limit", "entente.http.max-request-size");
+                problem.setProperty("maxBytes", tooLarge.maxBytes());
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            }
+        }
         String field = "body";
         String detail = "the request body is not valid JSON of the expected shape";
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

@@ -132,8 +132,8 @@ public final class ScenarioEngine {
             }
             changedBy.put(id, change.field());
             if (facts.size() > maxFacts) {
-                throw invalid(scenario, change, change.field(), "the scenario's timeline would hold more than " + maxFacts
-                        + " facts (limit entente.scenarios.max-facts)");
+                throw new ScenarioLimitException(scenario.file(), change.line(), change.field(), "entente.scenarios.max-facts",
+                        "the scenario's timeline would hold more than " + maxFacts + " facts");
             }
         }
         facts.removeIf(Objects::isNull);

@@ -76,8 +76,8 @@ public final class ScenarioParser {
             throw error(root, "changes", "changes", "a non-empty list of changes is required");
         }
         if (changes.size() > maxChanges) {
-            throw error(root, "changes", "changes", "a scenario may make at most " + maxChanges + " changes, this one makes "
-                    + changes.size() + " (limit entente.scenarios.max-changes)");
+            throw new ScenarioLimitException(file, yaml.line(root, "changes"), "changes", "entente.scenarios.max-changes",
+                    "a scenario may make at most " + maxChanges + " changes, this one makes " + changes.size());
         }
         List<Change> parsedChanges = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {

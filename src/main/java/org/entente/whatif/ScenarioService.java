@@ -104,8 +104,8 @@ public class ScenarioService implements DisposableBean {
                     "a montecarlo section (samples, seed, at) is required to sample a scenario");
         }
         if (scenario.sampling().samples() > limits.maxSamples()) {
-            throw new InvalidScenarioException(scenario.file(), 0, "montecarlo.samples", "at most " + limits.maxSamples()
-                    + " samples, asked " + scenario.sampling().samples() + " (limit entente.scenarios.max-samples)");
+            throw new ScenarioLimitException(scenario.file(), 0, "montecarlo.samples", "entente.scenarios.max-samples",
+                    "at most " + limits.maxSamples() + " samples, asked " + scenario.sampling().samples());
         }
         Baseline baseline = baseline(scenario);
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
@@ -122,8 +122,8 @@ public class ScenarioService implements DisposableBean {
             return future.get(limits.maxRunTime().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new InvalidScenarioException(scenario.file(), 0, "changes", "the run took longer than "
-                    + limits.maxRunTime().toMillis() + " ms (limit entente.scenarios.max-run-time)");
+            throw new ScenarioLimitException(scenario.file(), 0, "changes", "entente.scenarios.max-run-time",
+                    "the run took longer than " + limits.maxRunTime().toMillis() + " ms");
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();

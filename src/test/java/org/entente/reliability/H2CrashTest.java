@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>For the experiment that shows why that setting is there — and only for it — the child's datasource URL
  * can be replaced with {@code -Dentente.crash-test.h2-url=...}, where {@code {dir}} stands for the data
- * folder, e.g. {@code jdbc:h2:file:{dir}/entente;DB_CLOSE_ON_EXIT=FALSE} (H2's default write delay).
+ * folder, e.g. {@code jdbc:h2:file:{dir}/entente;AUTO_SERVER=TRUE} (H2's default write delay).
  */
 class H2CrashTest extends CrashTestSupport {
 

@@ -119,7 +119,28 @@ class ScenarioApiTest extends ApplicationTest {
         assertThat(body(post(yaml, MediaType.parseMediaType("application/yaml"))).get("field").asText()).isEqualTo("montecarlo");
         JsonNode tooMany = body(http.exchange(RequestEntity.post("/api/scenarios/sample")
                 .contentType(MediaType.parseMediaType("application/yaml")).body(yaml.replace("samples: 2000", "samples: 100000000")), String.class));
+        assertThat(tooMany.get("status").asInt()).isEqualTo(422);
+        assertThat(tooMany.get("limit").asText()).isEqualTo("entente.scenarios.max-samples");
+        assertThat(tooMany.get("field").asText()).isEqualTo("montecarlo.samples");
         assertThat(tooMany.get("detail").asText()).contains("entente.scenarios.max-samples");
+    }
+
+    /** A scenario over a configured limit is well-formed but refused: 422, naming the limit, the file, line and field. */
+    @Test
+    void aScenarioOverALimitIsAnswered422NamingTheLimit() {
+        StringBuilder yaml = new StringBuilder("id: big\ntitle: t\nrelation: israel-nato\nrationale: r\nchanges:\n");
+        for (int i = 0; i <= 1000; i++) {
+            yaml.append("  - remove: fact-").append(i).append('\n');
+        }
+        ResponseEntity<String> response = post(yaml.toString(), MediaType.parseMediaType("application/yaml"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = body(response);
+        assertThat(problem.get("limit").asText()).isEqualTo("entente.scenarios.max-changes");
+        assertThat(problem.get("file").asText()).isEqualTo("request body");
+        assertThat(problem.get("line").asInt()).isEqualTo(5);
+        assertThat(problem.get("field").asText()).isEqualTo("changes");
+        assertThat(problem.get("detail").asText()).contains("at most 1000 changes, this one makes 1001");
     }
 
     @Test

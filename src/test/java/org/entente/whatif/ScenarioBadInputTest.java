@@ -108,7 +108,10 @@ class ScenarioBadInputTest {
             yaml.append("  - add: {id: note-").append(i).append(", type: ContextNoted, date: \"2020\", summary: x}\n");
         }
         InvalidScenarioException e = refused(yaml.toString());
+        assertThat(e).isInstanceOf(ScenarioLimitException.class);
+        assertThat(((ScenarioLimitException) e).limit()).isEqualTo("entente.scenarios.max-changes");
         assertThat(e.field()).isEqualTo("changes");
+        assertThat(e.line()).isEqualTo(5);
         assertThat(e.getMessage()).contains("at most 5 changes").contains("entente.scenarios.max-changes");
     }
 
@@ -117,8 +120,9 @@ class ScenarioBadInputTest {
         ScenarioEngine small = new ScenarioEngine(history.facts().size());
         Scenario scenario = ScenarioParser.parse(HEAD + "changes:\n  - add: {id: note, type: ContextNoted, date: \"2020\", summary: x}\n",
                 "bad.yaml", 5);
-        assertThatThrownBy(() -> small.run(scenario, history)).isInstanceOf(InvalidScenarioException.class)
-                .hasMessageContaining("entente.scenarios.max-facts");
+        assertThatThrownBy(() -> small.run(scenario, history)).isInstanceOf(ScenarioLimitException.class)
+                .hasMessageContaining("entente.scenarios.max-facts")
+                .extracting(e -> ((ScenarioLimitException) e).limit()).isEqualTo("entente.scenarios.max-facts");
     }
 
     @Test

@@ -41,8 +41,9 @@ class ScenarioRunTimeLimitTest {
                 new ScenarioLimits("classpath*:no-scenarios/*.yaml", 10, 1_000_000, Duration.ofMillis(1), 1000));
         Scenario scenario = service.parse("id: slow\ntitle: t\nrelation: long\nrationale: r\nchanges:\n  - remove: s-10\n");
         try {
-            assertThatThrownBy(() -> service.run(scenario)).isInstanceOf(InvalidScenarioException.class)
-                    .hasMessageContaining("entente.scenarios.max-run-time");
+            assertThatThrownBy(() -> service.run(scenario)).isInstanceOf(ScenarioLimitException.class)
+                    .hasMessageContaining("entente.scenarios.max-run-time")
+                    .extracting(e -> ((ScenarioLimitException) e).limit()).isEqualTo("entente.scenarios.max-run-time");
         } finally {
             service.destroy();
         }

@@ -2,7 +2,12 @@ package org.entente.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.entente.recording.RuleViolationException;
@@ -130,11 +135,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         String field = "body";
         String detail = "the request body is not valid JSON of the expected shape";
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping) {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-            detail = field + ": " + mapping.getOriginalMessage();
+            detail = field + ": " + explain(mapping);
         } else if (e.getCause() instanceof JsonProcessingException parsing) {
             detail = "the request body is not valid JSON: " + parsing.getOriginalMessage();
         }
@@ -146,6 +151,57 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ReplayRefusedException.class)
     ProblemDetail replayRefused(ReplayRefusedException e) {
         return problem(HttpStatus.CONFLICT, "replay-refused", "Replay refused", e.getMessage());
+    }
+
+    private static final Pattern GOT = Pattern.compile("from (Object|Array|Integer|Floating-point|String|Boolean|Null) value");
+
+    /**
+     * What was wrong with a JSON value, in the API's words: Jackson's own messages name Java types
+     * ({@code java.util.LinkedHashMap<java.lang.String,...>}), which say nothing to a client and show the insides.
+     */
+    private static String explain(JsonMappingException mapping) {
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field; the fields are " + unknown.getKnownPropertyIds();
+        }
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String got = "";
+            if (mismatch instanceof InvalidFormatException format && format.getValue() != null) {
+                got = ", got '" + format.getValue() + "'";
+            } else {
+                Matcher matcher = GOT.matcher(String.valueOf(mismatch.getOriginalMessage()));
+                if (matcher.find()) {
+                    got = ", got " + switch (matcher.group(1)) {
+                        case "Object" -> "an object";
+                        case "Array" -> "a list";
+                        case "Integer", "Floating-point" -> "a number";
+                        case "String" -> "a text";
+                        case "Boolean" -> "true or false";
+                        default -> "null";
+                    };
+                }
+            }
+            return "expected " + kind(mismatch.getTargetType()) + got;
+        }
+        return "not a value of the expected shape";
+    }
+
+    private static String kind(Class<?> type) {
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "an object";
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

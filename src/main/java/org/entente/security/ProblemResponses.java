@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 
 /** 401 and 403 as RFC 9457 problem details, written by the security filters. */
@@ -34,6 +35,18 @@ public class ProblemResponses {
 
     public void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "writing needs the editor role");
+    }
+
+    /** A request whose URL Spring Security's firewall refuses (an encoded line break, semicolon, percent sign, ...). */
+    public void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the request's URL is refused: it holds characters or sequences that are not allowed in a path");
+        problem.setType(URI.create("/problems/bad-request"));
+        problem.setTitle("Bad request");
+        problem.setProperty("parameter", "path");
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     void writesDisabled(HttpServletRequest request, HttpServletResponse response) throws IOException {

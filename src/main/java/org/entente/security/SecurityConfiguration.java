@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -61,6 +62,12 @@ public class SecurityConfiguration {
             http.addFilterBefore(new WritesDisabledFilter(problems), BasicAuthenticationFilter.class);
         }
         return http.build();
+    }
+
+    /** A URL the firewall refuses is answered 400 as a problem detail (Spring's default is the container's error page). */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return problems::rejected;
     }
 
     @Bean

@@ -20,12 +20,14 @@ final class LocatedYaml {
     private static final YAMLFactory YAML = new YAMLFactory();
 
     private final JsonNode root;
+    private final int rootLine;
     private final Map<JsonNode, Integer> containerLines = new IdentityHashMap<>();
     private final Map<JsonNode, Map<Object, Integer>> childLines = new IdentityHashMap<>();
 
     private LocatedYaml(String text) throws IOException {
         try (JsonParser parser = YAML.createParser(text)) {
             JsonToken first = parser.nextToken();
+            this.rootLine = first == null ? 1 : Math.max(1, parser.currentTokenLocation().getLineNr());
             this.root = first == null ? null : read(parser);
         }
     }
@@ -37,6 +39,11 @@ final class LocatedYaml {
 
     JsonNode root() {
         return root;
+    }
+
+    /** The line where the document's value starts (1 for an empty document). */
+    int rootLine() {
+        return rootLine;
     }
 
     /** The line where an object or list starts (1-based), or 0 when unknown. */

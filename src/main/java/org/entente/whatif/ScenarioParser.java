@@ -56,7 +56,8 @@ public final class ScenarioParser {
         }
         JsonNode root = yaml.root();
         if (root == null || !root.isObject()) {
-            throw error(root, null, "", "a scenario is a map with id, title, relation, rationale, changes and expect");
+            throw new InvalidScenarioException(file, yaml.rootLine(), "", (root == null ? "the document is empty; " : "")
+                    + "a scenario is a map with id, title, relation, rationale, changes and expect");
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String field = it.next();

@@ -154,7 +154,7 @@ class RecordingApiTest extends ApplicationTest {
             "joined|{\"date\": \"1996\", \"sources\": " + SOURCE + "}|reason",
             "joined|{\"date\": \"1996-02-30\", \"sources\": " + SOURCE + ", \"reason\": \"r\"}|date",
             "joined|{\"sources\": " + SOURCE + ", \"reason\": \"r\"}|date",
-            "joined|{\"date\": \"1995\", \"sources\": " + SOURCE + ", \"reason\": \"r\"}|''",
+            "joined|{\"date\": \"1995\", \"sources\": " + SOURCE + ", \"reason\": \"r\"}|date",
     })
     void badCorrectionsAreAnswered400NamingTheFieldAndRecordNothing(String fact, String json, String field) {
         recordPartnership();

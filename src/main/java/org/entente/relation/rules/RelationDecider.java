@@ -129,7 +129,9 @@ public final class RelationDecider {
                 return new Decision.Invalid(e.field().equals("date") ? "date" : "parameters." + e.field(), e.getMessage());
             }
             if (revised.equals(current)) {
-                return new Decision.Invalid("", "the correction changes nothing in fact '" + id + "'");
+                String field = command.date() != null ? "date" : !command.parameters().isEmpty() ? "parameters"
+                        : !command.addedSources().isEmpty() ? "addSources" : "retractSources";
+                return new Decision.Invalid(field, field + ": the correction changes nothing in fact '" + id + "'");
             }
             if (revised.sources().isEmpty()) {
                 return new Decision.Invalid("retractedSources", "a fact keeps at least one source; retract the fact instead");

@@ -189,6 +189,15 @@
         node.textContent = v;
       } else if (k === 'class') {
         node.setAttribute('class', v);
+      } else if (k === 'style') {
+        // Through the CSSOM, not as a style attribute: the Content-Security-Policy (style-src 'self') refuses
+        // inline style attributes.
+        for (const rule of String(v).split(';')) {
+          const colon = rule.indexOf(':');
+          if (colon > 0) {
+            node.style.setProperty(rule.slice(0, colon).trim(), rule.slice(colon + 1).trim());
+          }
+        }
       } else if (k.startsWith('on')) {
         node.addEventListener(k.slice(2), v);
       } else {

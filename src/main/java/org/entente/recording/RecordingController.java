@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.entente.api.ApiDocs;
 import org.entente.api.BadRequestException;
@@ -27,7 +28,6 @@ import org.entente.relation.events.Source;
 import org.entente.relation.facts.FactCatalog;
 import org.entente.relation.facts.InvalidFactException;
 import org.entente.relation.rules.Decision;
-import org.entente.status.StatusRepository;
 import org.entente.time.InvalidDateException;
 import org.entente.time.ValidDate;
 import org.springframework.http.HttpStatus;
@@ -50,11 +50,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class RecordingController {
 
     private final CommandBus commandBus;
-    private final StatusRepository relations;
+    private final EventStore events;
 
-    public RecordingController(CommandBus commandBus, StatusRepository relations) {
+    public RecordingController(CommandBus commandBus, EventStore events) {
         this.commandBus = commandBus;
-        this.relations = relations;
+        this.events = events;
     }
 
     /** Opens a new relation. Body: {@code id}, {@code title}, {@code parties} (two names) and a {@code reason}. */
@@ -219,8 +219,12 @@ public class RecordingController {
         return new Sent(decision, version instanceof Number number ? number.longValue() : null);
     }
 
+    /**
+     * The relation must have been opened: asked of the event store, not of the projection, so that a fact can be
+     * recorded right after the relation is opened, before the projection has caught up.
+     */
     private void requireKnown(String id) {
-        if (relations.relation(id).isEmpty()) {
+        if (events.lastSequenceNumberFor(id).isEmpty()) {
             throw new UnknownRelationException(id);
         }
     }

@@ -50,6 +50,15 @@ public class SecurityConfiguration {
             new AntPathRequestMatcher("/api/relations/*/facts/*/corrections", HttpMethod.POST.name()),
             new AntPathRequestMatcher("/api/admin/**", HttpMethod.POST.name()));
 
+    /**
+     * Every answer (the web page, its assets, the API docs, the API) may use only the application's own scripts,
+     * styles, images, fonts and API: no inline script or style, no other origin, no plugins, not framed.
+     * Images may also be {@code data:} URLs (Swagger UI's icons).
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+            + " form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     public SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ProblemResponses problems) throws Exception {
         http.csrf(csrf -> csrf.disable())
@@ -57,7 +66,8 @@ public class SecurityConfiguration {
                 .cors(Customizer.withDefaults())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems::unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems::unauthorized).accessDeniedHandler(problems::forbidden))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(WRITES).hasRole(EDITOR).anyRequest().permitAll());
+                .authorizeHttpRequests(auth -> auth.requestMatchers(WRITES).hasRole(EDITOR).anyRequest().permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         if (!properties.hasEditor()) {
             http.addFilterBefore(new WritesDisabledFilter(problems), BasicAuthenticationFilter.class);
         }

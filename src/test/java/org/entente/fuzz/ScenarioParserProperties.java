@@ -115,7 +115,7 @@ class ScenarioParserProperties {
         Statistics.collect(parseAndRun(text));
     }
 
-    @Property(tries = 2000, seed = FuzzSeed.SEED)
+    @Property(tries = 1500, seed = FuzzSeed.SEED)
     void mutatedScenariosAreRunOrRefusedNamingTheFile(@ForAll("mutated") String text) {
         Statistics.collect(parseAndRun(text));
         // The mutations must leave many scenarios whole enough to reach the engine, or they test only the parser.

@@ -54,7 +54,9 @@ abstract class CrashTestSupport {
         List<String> args = new ArrayList<>(storeArguments());
         args.addAll(List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--entente.security.users[0].username=" + EDITOR, "--entente.security.users[0].password-hash=" + EDITOR_HASH,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                // a restarted child takes over the killed one's segments after 2 s instead of Axon's 10 s
+                "--axon.eventhandling.tokenstore.claim-timeout=2s"));
         return args;
     }
 

@@ -161,7 +161,7 @@ class HttpInputProperties extends ApplicationTest {
 
     // --- POST /api/relations/{id}/facts ---------------------------------------------------------------
 
-    @Property(tries = 1000, seed = FuzzSeed.SEED)
+    @Property(tries = 700, seed = FuzzSeed.SEED)
     void recordingAnyFactIsAnsweredWithoutA5xx(@ForAll("factBodies") String body, @ForAll("ifMatch") String ifMatch) throws Exception {
         openTheRelation();
         Answer response = ifMatch == null
@@ -257,7 +257,7 @@ class HttpInputProperties extends ApplicationTest {
 
     // --- POST /api/relations/{id}/facts/{factId}/corrections -------------------------------------------
 
-    @Property(tries = 700, seed = FuzzSeed.SEED)
+    @Property(tries = 500, seed = FuzzSeed.SEED)
     void correctingAnyFactIsAnsweredWithoutA5xx(@ForAll("correctionBodies") String body,
                                                 @ForAll("correctedFacts") String factId) throws Exception {
         openTheRelation();

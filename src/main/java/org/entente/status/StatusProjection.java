@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the point-in-time status from the event stream. Each fact is copied into {@code fact_view};
+ * Builds the point-in-time status from the event stream. Each fact and correction is copied into {@code projection_event};
  * once per batch, every relation that received facts is folded through the rules ({@link Timeline#judge})
  * and its dimension segments are rewritten, so that a status query is a lookup, never a replay.
  */

@@ -40,10 +40,6 @@ public final class FactCatalog {
     private FactCatalog() {
     }
 
-    public static Set<String> types() {
-        return TYPES.keySet();
-    }
-
     /** The parameters a fact type takes beyond id, date and sources. */
     public static List<String> parameters(String type) {
         return Arrays.stream(classOf(type).getRecordComponents())

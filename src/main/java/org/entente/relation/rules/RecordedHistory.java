@@ -92,10 +92,6 @@ public final class RecordedHistory {
         return Collections.unmodifiableSet(contested);
     }
 
-    public int size() {
-        return order.size();
-    }
-
     /** True when {@code fact} would come last in valid order, after every recorded fact. */
     boolean wouldComeLast(HistoricalFact fact) {
         stateAtEnd();

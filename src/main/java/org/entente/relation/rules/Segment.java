@@ -7,8 +7,4 @@ public record Segment(LocalDate from, LocalDate to, DimensionAnswer answer) {
 
     public static final LocalDate BEGINNING = LocalDate.of(1, 1, 1);
     public static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
-
-    public boolean contains(LocalDate day) {
-        return !day.isBefore(from) && !day.isAfter(to);
-    }
 }

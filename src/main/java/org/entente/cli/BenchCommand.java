@@ -2,6 +2,8 @@ package org.entente.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +52,9 @@ final class BenchCommand {
         @Option(names = "--latency-runs", description = "measured runs over the real history (default ${DEFAULT-VALUE})")
         int latencyRuns = 20_000;
 
+        @Option(names = "--warmup", description = "unmeasured runs of the synthetic scenario first (default ${DEFAULT-VALUE})")
+        int warmup = 10;
+
         @Option(names = "--seed", description = "seed of the synthetic timeline (default ${DEFAULT-VALUE})")
         long seed = 42;
 
@@ -78,54 +83,90 @@ final class BenchCommand {
             try (InputStream in = BenchCommand.class.getResourceAsStream("/scenarios/montecarlo/turkey-veto-uncertain.yaml")) {
                 montecarlo = ScenarioParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "turkey-veto-uncertain.yaml", 1000);
             }
-            MonteCarlo.run(montecarlo, history, engine, d -> { }, () -> false);
-            long mcStart = System.nanoTime();
+            long coldStart = System.nanoTime();
             MonteCarlo.Result sampled = MonteCarlo.run(montecarlo, history, engine, d -> { }, () -> false);
-            double mcSeconds = (System.nanoTime() - mcStart) / 1e9;
-            long foldStartReal = System.nanoTime();
+            double cold = (System.nanoTime() - coldStart) / 1e9;
+            for (int i = 0; i < 4; i++) {
+                MonteCarlo.run(montecarlo, history, engine, d -> { }, () -> false);
+            }
+            long[] mcTimes = new long[5];
+            for (int i = 0; i < mcTimes.length; i++) {
+                long start = System.nanoTime();
+                sampled = MonteCarlo.run(montecarlo, history, engine, d -> { }, () -> false);
+                mcTimes[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(mcTimes);
+            double mcSeconds = mcTimes[mcTimes.length / 2] / 1e9;
             List<HistoricalFact> ordered = Timeline.inValidOrder(history.facts());
             RelationState folded = null;
-            for (int i = 0; i < sampled.samples(); i++) {
-                RelationState s = RelationState.EMPTY;
-                for (HistoricalFact fact : ordered) {
-                    s = s.evolve(fact);
+            long[] foldTimes = new long[5];
+            for (int run = 0; run < 5 + foldTimes.length; run++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < sampled.samples(); i++) {
+                    RelationState s = RelationState.EMPTY;
+                    for (HistoricalFact fact : ordered) {
+                        s = s.evolve(fact);
+                    }
+                    folded = s;
                 }
-                folded = s;
+                if (run >= 5) {
+                    foldTimes[run - 5] = System.nanoTime() - start;
+                }
             }
-            double foldSeconds = (System.nanoTime() - foldStartReal) / 1e9;
-            out.printf("Monte Carlo, real history, %,d samples (%s): %,.0f samples/s; ceiling, a bare evolve fold of the history"
-                            + " per sample: %,.0f folds/s (%s); ratio %.2f%n", sampled.samples(), montecarlo.id(), sampled.samples() / mcSeconds,
-                    sampled.samples() / foldSeconds, folded != null ? "ok" : "?", (sampled.samples() / mcSeconds) / (sampled.samples() / foldSeconds));
+            Arrays.sort(foldTimes);
+            double foldSeconds = foldTimes[foldTimes.length / 2] / 1e9;
+            out.printf("Monte Carlo, real history, %,d samples (%s): first run %,.0f samples/s; warm, median of %d: %,.0f samples/s;"
+                            + " ceiling, a bare evolve fold of the history per sample on one thread: %,.0f folds/s (%s); ratio %.2f%n",
+                    sampled.samples(), montecarlo.id(), sampled.samples() / cold, mcTimes.length, sampled.samples() / mcSeconds,
+                    sampled.samples() / foldSeconds, folded != null ? "ok" : "?", foldSeconds / mcSeconds);
 
             List<HistoricalFact> synthetic = SyntheticHistory.generate("synthetic", facts, seed);
             Baseline baseline = Baseline.of("synthetic", synthetic);
             String firstVeto = synthetic.stream().filter(f -> f instanceof VetoCast).findFirst().orElseThrow().factId();
             Scenario scenario = new Scenario("bench", "bench", "remove the first veto", "synthetic", "benchmark",
                     List.of(new Change.Remove(firstVeto, 0, "changes[0]")), List.of());
-            for (int i = 0; i < 3; i++) {
+            // until the heap has grown to its working size, runs pay for the JVM touching fresh memory
+            for (int i = 0; i < warmup; i++) {
                 engine.run(scenario, baseline);
             }
+            long gcBefore = gcMillis();
             long[] times = new long[runs];
             for (int i = 0; i < runs; i++) {
                 long start = System.nanoTime();
                 engine.run(scenario, baseline);
                 times[i] = System.nanoTime() - start;
             }
+            long gc = gcMillis() - gcBefore;
             Arrays.sort(times);
             double median = times[runs / 2] / 1e9;
-            out.printf("synthetic scenario over %,d facts (apply + replay through the rules + diff): median %.3f s = %,.0f facts/s%n",
-                    facts, median, facts / median);
+            out.printf("synthetic scenario over %,d facts (apply + replay through the rules + diff), %d runs after %d warm-up:"
+                            + " median %.3f s = %,.0f facts/s (fastest %.3f s, slowest %.3f s; %d ms in GC)%n",
+                    facts, runs, warmup, median, facts / median, times[0] / 1e9, times[runs - 1] / 1e9, gc);
 
-            long foldStart = System.nanoTime();
+            long[] folds = new long[runs];
             RelationState state = RelationState.EMPTY;
-            for (HistoricalFact fact : Timeline.inValidOrder(synthetic)) {
-                state = state.evolve(fact);
+            for (int i = 0; i < runs; i++) {
+                long foldStart = System.nanoTime();
+                state = RelationState.EMPTY;
+                for (HistoricalFact fact : Timeline.inValidOrder(synthetic)) {
+                    state = state.evolve(fact);
+                }
+                folds[i] = System.nanoTime() - foldStart;
             }
-            double fold = (System.nanoTime() - foldStart) / 1e9;
-            out.printf("ceiling, bare evolve fold without rules or status (one run): %,.0f facts/s (state %s)%n", facts / fold,
-                    state.partner() != null ? "ok" : "?");
+            Arrays.sort(folds);
+            double fold = folds[runs / 2] / 1e9;
+            out.printf("ceiling, bare evolve fold without rules or status (sort included), median of %d: %,.0f facts/s (state %s); ratio %.2f%n",
+                    runs, facts / fold, state.partner() != null ? "ok" : "?", fold / median);
 
             return EntenteCli.OK;
+        }
+
+        private static long gcMillis() {
+            long total = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                total += Math.max(0, gc.getCollectionTime());
+            }
+            return total;
         }
 
         private static Baseline history() throws Exception {

@@ -83,10 +83,21 @@ public record ValidDate(LocalDate start, Precision precision) implements Compara
 
     @Override
     public String toString() {
-        return switch (precision) {
-            case YEAR -> String.format("%04d", start.getYear());
-            case MONTH -> String.format("%04d-%02d", start.getYear(), start.getMonthValue());
-            case DAY -> start.toString();
-        };
+        int year = start.getYear();
+        if (precision == Precision.DAY || year < 0 || year > 9999) {
+            return switch (precision) {
+                case YEAR -> String.format("%04d", year);
+                case MONTH -> String.format("%04d-%02d", year, start.getMonthValue());
+                case DAY -> start.toString();
+            };
+        }
+        // by hand, not String.format: a status timeline names a date per segment, and format is slow
+        StringBuilder text = new StringBuilder(7);
+        text.append(year < 1000 ? year < 100 ? year < 10 ? "000" : "00" : "0" : "").append(year);
+        if (precision == Precision.MONTH) {
+            int month = start.getMonthValue();
+            text.append(month < 10 ? "-0" : "-").append(month);
+        }
+        return text.toString();
     }
 }

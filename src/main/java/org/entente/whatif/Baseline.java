@@ -5,6 +5,7 @@ import org.entente.relation.events.HistoricalFact;
 import java.util.Set;
 import org.entente.relation.rules.Judgement;
 import org.entente.relation.rules.RecordedHistory;
+import org.entente.relation.rules.Rule;
 import org.entente.relation.rules.Timeline;
 
 /**
@@ -19,5 +20,10 @@ public record Baseline(String relationId, List<HistoricalFact> facts, Set<String
 
     public static Baseline of(String relationId, RecordedHistory history) {
         return new Baseline(relationId, history.effective(), Set.copyOf(history.contested()), history.judge());
+    }
+
+    /** True when no two facts share an id, so a timeline derived from it needs no duplicate check. */
+    public boolean distinctIds() {
+        return judgement.rejected().stream().noneMatch(r -> r.rule() == Rule.FACT_RECORDED_ONCE);
     }
 }

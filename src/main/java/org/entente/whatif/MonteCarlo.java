@@ -64,6 +64,8 @@ public final class MonteCarlo {
         int slots = base.size() + (int) scenario.changes().stream().filter(c -> c instanceof Change.Add).count();
         List<LocalDate> days = sampling.at();
         Dimension[] dimensions = Dimension.values();
+        // the plain run above refused any added id that exists, so ids stay distinct when history's are
+        boolean distinct = baseline.distinctIds();
 
         AtomicInteger done = new AtomicInteger();
         int chunks = (sampling.samples() + CHUNK - 1) / CHUNK;
@@ -92,7 +94,8 @@ public final class MonteCarlo {
                         facts.add(fact);
                     }
                 }
-                tally.add(Timeline.judge(facts, baseline.contested()), days, dimensions);
+                tally.add(distinct ? Timeline.judgeDistinct(facts, baseline.contested()) : Timeline.judge(facts, baseline.contested()),
+                        days, dimensions);
             }
             progress.accept(done.addAndGet(end - chunk * CHUNK));
             return tally;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.entente.relation.facts.FactCatalog;
 import org.entente.relation.facts.InvalidFactException;
 import org.entente.relation.events.HistoricalFact;
@@ -43,19 +44,15 @@ public final class ScenarioEngine {
         }
         Map<String, FactChange> changes = new LinkedHashMap<>();
         List<HistoricalFact> timeline = apply(scenario, baseline, changes);
-        Judgement judgement = Timeline.judge(timeline, baseline.contested());
+        // apply() refuses an added id that exists, so the timeline's ids are distinct when history's are
+        Judgement judgement = baseline.distinctIds()
+                ? Timeline.judgeDistinct(timeline, baseline.contested())
+                : Timeline.judge(timeline, baseline.contested());
 
         Set<String> suspects = new LinkedHashSet<>(changes.keySet());
         judgement.rejected().forEach(r -> suspects.add(r.factId()));
-        Map<String, HistoricalFact> byId = new HashMap<>();
-        for (List<HistoricalFact> facts : List.of(baseline.facts(), timeline)) {
-            for (HistoricalFact fact : facts) {
-                if (suspects.contains(fact.factId())) {
-                    byId.put(fact.factId(), fact);
-                }
-            }
-        }
-        Diff diff = Diff.between(baseline.judgement().status(), judgement.status(), suspects, byId::get);
+        Diff diff = Diff.between(baseline.judgement().status(), judgement.status(), suspects,
+                new SuspectLookup(suspects, baseline.facts(), timeline));
 
         List<ExpectationResult> results = new ArrayList<>();
         for (Expectation expectation : scenario.expectations()) {
@@ -136,8 +133,42 @@ public final class ScenarioEngine {
                         "the scenario's timeline would hold more than " + maxFacts + " facts");
             }
         }
-        facts.removeIf(Objects::isNull);
+        if (changes.containsValue(FactChange.REMOVED)) {
+            facts.removeIf(Objects::isNull);
+        }
         return facts;
+    }
+
+    /**
+     * Finds a suspect fact in the scenario's timeline, else in history. The diff rarely needs one, so the
+     * two timelines are scanned only on the first call.
+     */
+    private static final class SuspectLookup implements Function<String, HistoricalFact> {
+        private final Set<String> suspects;
+        private final List<HistoricalFact> history;
+        private final List<HistoricalFact> scenario;
+        private Map<String, HistoricalFact> byId;
+
+        SuspectLookup(Set<String> suspects, List<HistoricalFact> history, List<HistoricalFact> scenario) {
+            this.suspects = suspects;
+            this.history = history;
+            this.scenario = scenario;
+        }
+
+        @Override
+        public HistoricalFact apply(String id) {
+            if (byId == null) {
+                byId = new HashMap<>();
+                for (List<HistoricalFact> facts : List.of(history, scenario)) {
+                    for (HistoricalFact fact : facts) {
+                        if (suspects.contains(fact.factId())) {
+                            byId.put(fact.factId(), fact);
+                        }
+                    }
+                }
+            }
+            return byId.get(id);
+        }
     }
 
     private HistoricalFact toFact(Scenario scenario, Change change, Map<String, Object> description) {

@@ -51,4 +51,19 @@ class ValidDateTest {
         dates.sort(null);
         assertThat(dates).extracting(ValidDate::toString).containsExactly("2015-12-31", "2016-01", "2016", "2016-06", "2016-06-15");
     }
+
+    @Test
+    void aDateIsWrittenAsPreciselyAsItIsKnownAndParsesBack() {
+        for (int year : new int[] {0, 7, 42, 999, 1000, 1987, 2016, 9999}) {
+            for (int month = 1; month <= 12; month++) {
+                ValidDate inMonth = new ValidDate(LocalDate.of(year, month, 1), Precision.MONTH);
+                assertThat(inMonth.toString()).isEqualTo(String.format("%04d-%02d", year, month));
+                assertThat(ValidDate.parse(inMonth.toString())).isEqualTo(inMonth);
+            }
+            ValidDate inYear = new ValidDate(LocalDate.of(year, 1, 1), Precision.YEAR);
+            assertThat(inYear.toString()).isEqualTo(String.format("%04d", year));
+            assertThat(ValidDate.parse(inYear.toString())).isEqualTo(inYear);
+        }
+        assertThat(new ValidDate(LocalDate.of(-5, 1, 1), Precision.YEAR)).hasToString("-005");
+    }
 }

@@ -3,7 +3,10 @@ package org.entente.whatif;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.entente.relation.events.HistoricalFact;
+import org.entente.relation.rules.Rejection;
 import org.entente.relation.facts.FactCatalog;
 import org.entente.json.Json;
 import org.entente.relation.rules.Dimension;
@@ -70,5 +73,19 @@ class ScenarioEngineTest {
         assertThat(second.judgement().rejected()).isEqualTo(first.judgement().rejected());
         assertThat(second.diff()).isEqualTo(first.diff());
         assertThat(second.judgement().status().segments()).isEqualTo(first.judgement().status().segments());
+    }
+
+    @Test
+    void aHistoryThatRepeatsAnIdKeepsTheRepeatRejectedInItsScenarios() {
+        List<HistoricalFact> facts = new ArrayList<>(history.facts());
+        facts.add(facts.get(0));
+        Baseline repeating = Baseline.of(history.relationId(), facts);
+        assertThat(repeating.distinctIds()).isFalse();
+
+        ScenarioRun run = engine.run(ScenarioParser.parse("id: t\ntitle: t\nrelation: israel-nato\nrationale: t\n"
+                + "changes:\n  - remove: elkin-representative-statement-2014\n", "t.yaml", 100), repeating);
+
+        assertThat(run.judgement().rejected()).extracting(Rejection::rule).containsExactly(Rule.FACT_RECORDED_ONCE);
+        assertThat(history.distinctIds()).isTrue();
     }
 }

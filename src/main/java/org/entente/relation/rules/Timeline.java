@@ -47,11 +47,24 @@ public final class Timeline {
      * {@link Judgement#contested()}.
      */
     public static Judgement judge(List<? extends HistoricalFact> recorded, Set<String> contested) {
+        return judge(recorded, contested, true);
+    }
+
+    /**
+     * As {@link #judge(List, Set)} for facts whose ids the caller knows to be distinct — a what-if timeline
+     * built from a history without duplicates, whose changes were checked not to repeat an id — so the rule
+     * {@link Rule#FACT_RECORDED_ONCE} is not checked again, and no set of every id is built.
+     */
+    public static Judgement judgeDistinct(List<? extends HistoricalFact> recorded, Set<String> contested) {
+        return judge(recorded, contested, false);
+    }
+
+    private static Judgement judge(List<? extends HistoricalFact> recorded, Set<String> contested, boolean checkIds) {
         List<HistoricalFact> ordered = inValidOrder(recorded);
         List<HistoricalFact> accepted = new ArrayList<>(ordered.size());
         List<Rejection> rejected = new ArrayList<>();
         List<Rejection> overridden = new ArrayList<>();
-        Set<String> seen = new HashSet<>(Math.max(16, ordered.size() * 2));
+        Set<String> seen = checkIds ? new HashSet<>(Math.max(16, ordered.size() * 2)) : null;
         RelationState state = RelationState.EMPTY;
         StatusTimeline.Builder status = StatusTimeline.builder();
         int step = 0;
@@ -59,7 +72,7 @@ public final class Timeline {
             if ((++step & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("replay interrupted after " + step + " facts");
             }
-            Optional<Rejection> rejection = seen.add(fact.factId())
+            Optional<Rejection> rejection = !checkIds || seen.add(fact.factId())
                     ? RelationRules.check(fact, state)
                     : Optional.of(new Rejection(fact.factId(), Rule.FACT_RECORDED_ONCE, List.of(fact.factId()),
                             "fact id '" + fact.factId() + "' appears twice"));

@@ -7,7 +7,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.io.InputStream;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.entente.relation.events.MediterraneanDialogueEstablished;
+import org.entente.relation.events.MediterraneanDialogueJoined;
+import org.entente.relation.events.NatoMembershipAttested;
+import org.entente.relation.commands.CorrectFact;
+import org.entente.relation.commands.OpenRelation;
+import org.entente.relation.commands.RecordFacts;
+import org.entente.relation.events.Source;
+import org.entente.relation.events.VetoCast;
+import org.entente.time.ValidDate;
 import org.entente.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +35,9 @@ class ReplayTest extends ApplicationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommandGateway commands;
 
     @Test
     void aRebuiltProjectionAnswersExactlyAsBefore() {
@@ -42,6 +60,62 @@ class ReplayTest extends ApplicationTest {
         });
 
         assertThat(answers()).isEqualTo(before);
+    }
+
+    @Test
+    void theBulkRebuildWritesTheRowsTheHandlersWrote() throws Exception {
+        // Besides the history: a corrected fact, and a veto stored at revision 1, which is read through the upcaster.
+        String relation = "replay-rows-" + UUID.randomUUID();
+        commands.sendAndWait(new OpenRelation(relation, "Replay rows", List.of("Israel", "NATO")));
+        List<Source> source = List.of(Source.seed("test", "a fact of the replay test"));
+        commands.sendAndWait(new RecordFacts(relation, List.of(
+                new MediterraneanDialogueEstablished(relation, "established", ValidDate.parse("1994"), source),
+                new MediterraneanDialogueJoined(relation, "joined", ValidDate.parse("1995"), source),
+                new NatoMembershipAttested(relation, "turkey-member", ValidDate.parse("2009"), source, "Turkey"))));
+        commands.sendAndWait(new CorrectFact(relation, "joined", ValidDate.parse("1995-02"), Map.of(), List.of(), List.of(), false,
+                List.of(Source.seed("test", "a correction")), "test", false));
+        byte[] revision1;
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/veto-cast-revision-1.json")) {
+            ObjectNode veto = (ObjectNode) json.readTree(in.readAllBytes());
+            veto.put("relationId", relation);
+            revision1 = json.writeValueAsBytes(veto);
+        }
+        jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, time_stamp,"
+                        + " payload_type, payload_revision, payload, meta_data) VALUES (?, ?, 5, 'Relation', ?, ?, NULL, ?, ?)",
+                UUID.randomUUID().toString(), relation, "2020-01-01T00:00:00Z", VetoCast.class.getName(), revision1, "{}".getBytes());
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/admin/projections/status").get("caughtUp").asBoolean()
+                && jdbc.queryForObject("SELECT COUNT(*) FROM projection_event WHERE relation_id = ?", Long.class, relation) == 5);
+        Map<String, List<String>> live = projectionTables();
+        assertThat(live.get("projection_event")).anyMatch(row -> row.contains(relation) && row.contains("\"scope\":\"EXERCISES\""));
+
+        ResponseEntity<String> replay = http.withBasicAuth(EDITOR, EDITOR_PASSWORD)
+                .postForEntity("/api/admin/projections/status/replay", null, String.class);
+        assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/admin/projections/status").get("caughtUp").asBoolean());
+
+        assertThat(projectionTables()).isEqualTo(live);
+    }
+
+    /** Every row of the projection's tables, JSON columns as parsed trees (so that key order cannot matter). */
+    private Map<String, List<String>> projectionTables() {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        tables.put("relation_view", jdbc.query("SELECT * FROM relation_view ORDER BY relation_id", (rs, i) ->
+                rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getInt(4)));
+        tables.put("projection_event", jdbc.query("SELECT relation_id, global_sequence, fact_id, type, payload FROM projection_event"
+                + " ORDER BY relation_id, global_sequence", (rs, i) ->
+                rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|" + tree(rs.getBytes(5))));
+        tables.put("status_segment", jdbc.query("SELECT relation_id, dimension, valid_from, valid_to, answer FROM status_segment"
+                + " ORDER BY relation_id, dimension, valid_from", (rs, i) ->
+                rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getDate(3) + "|" + rs.getDate(4) + "|" + tree(rs.getBytes(5))));
+        return tables;
+    }
+
+    private String tree(byte[] bytes) {
+        try {
+            return json.readTree(bytes).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -21,13 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds the status projection from the event store. The processor is stopped and its tokens are reset to the
- * store's head (claiming every segment; the projection's {@code @ResetHandler} empties its tables); then
- * {@link ProjectionRebuild} projects every stored event in bulk, in the background, and the processor starts again
- * from the head, handling only what was recorded since. Should the bulk rebuild fail, the tokens are reset to the
- * first event instead and the processor replays everything through its handlers, as it would without it.
+ * first event (claiming every segment; the projection's {@code @ResetHandler} empties its tables); then
+ * {@link ProjectionRebuild} projects every stored event up to the head in bulk, in the background; only then are
+ * the tokens moved to the head, and the processor starts again, handling only what was recorded since. Should the
+ * bulk rebuild fail, or this process die during it, the tokens still stand at the first event and the processor
+ * replays everything through its handlers, as it would without the bulk rebuild.
  */
 @Service
 public class ProjectionReplay {
@@ -50,6 +53,7 @@ public class ProjectionReplay {
     private final TokenStore tokens;
     private final ProjectionRebuild rebuild;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
         thread.setDaemon(true);
@@ -58,12 +62,13 @@ public class ProjectionReplay {
     private volatile boolean rebuilding;
 
     public ProjectionReplay(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokens,
-                            ProjectionRebuild rebuild, JdbcTemplate jdbc) {
+                            ProjectionRebuild rebuild, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokens = tokens;
         this.rebuild = rebuild;
         this.jdbc = jdbc;
+        this.transaction = transactions == null ? null : new TransactionTemplate(transactions);
     }
 
     /**
@@ -80,11 +85,8 @@ public class ProjectionReplay {
         GapAwareTrackingToken head;
         try {
             head = headOfStore();
-            if (head == null) {
-                processor.resetTokens();
-            } else {
-                processor.resetTokens(head);
-            }
+            // from the first event: should this process die during the bulk rebuild, the processor replays it all
+            processor.resetTokens();
         } catch (UnableToClaimTokenException e) {
             processor.start();
             throw new ReplayRefusedException("cannot replay '" + StatusProjection.PROCESSING_GROUP + "' from this node: another"
@@ -113,15 +115,17 @@ public class ProjectionReplay {
                     claimsExtended[0] = System.nanoTime();
                 }
             });
+            // all rows are written: the processor goes on from the head (this node still holds every claim)
+            transaction.executeWithoutResult(status -> {
+                for (int segment : tokens.fetchSegments(StatusProjection.PROCESSING_GROUP)) {
+                    tokens.storeToken(head, StatusProjection.PROCESSING_GROUP, segment);
+                }
+            });
             log.info("projection '{}' rebuilt in bulk from {} events up to global index {}", StatusProjection.PROCESSING_GROUP,
                     events, head.getIndex());
         } catch (RuntimeException e) {
+            // the tokens still stand at the first event: the processor replays every event itself
             log.error("the bulk rebuild of '{}' failed; its processor replays every event instead", StatusProjection.PROCESSING_GROUP, e);
-            try {
-                processor.resetTokens();
-            } catch (RuntimeException again) {
-                log.error("could not reset '{}' for a replay either; replay it again", StatusProjection.PROCESSING_GROUP, again);
-            }
         } finally {
             rebuilding = false;
             processor.start();

@@ -135,11 +135,15 @@ public class StatusRepository {
         jdbc.update("UPDATE relation_view SET fact_count = ? WHERE relation_id = ?", factCount, relationId);
     }
 
-    /** Empties the projection before a replay. */
+    /**
+     * Empties the projection before a replay. TRUNCATE, not DELETE: deleting a million rows one by one took H2
+     * 26 s. (H2 commits the open transaction at a TRUNCATE; the token claims taken before it in the same
+     * transaction are committed with it, which is what the reset wants anyway.)
+     */
     void deleteAll() {
-        jdbc.update("DELETE FROM status_segment");
-        jdbc.update("DELETE FROM projection_event");
-        jdbc.update("DELETE FROM relation_view");
+        jdbc.execute("TRUNCATE TABLE status_segment");
+        jdbc.execute("TRUNCATE TABLE projection_event");
+        jdbc.execute("TRUNCATE TABLE relation_view");
     }
 
     // --- reads (from the query API) -------------------------------------------------------------

@@ -43,7 +43,7 @@ class ProjectionStatusTest {
         when(events.createHeadToken()).thenReturn(new GlobalSequenceTrackingToken(HEAD));
         TokenStore tokens = mock(TokenStore.class);
         when(tokens.fetchSegments(StatusProjection.PROCESSING_GROUP)).thenReturn(new int[stored]);
-        return new ProjectionReplay(processing, events, tokens, null, null);
+        return new ProjectionReplay(processing, events, tokens, null, null, null);
     }
 
     @Test

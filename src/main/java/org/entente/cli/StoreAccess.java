@@ -3,6 +3,7 @@ package org.entente.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -10,12 +11,14 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.entente.eventlog.EventLog;
 import org.entente.json.Json;
 import org.entente.schema.EventRevisions;
 import org.entente.schema.VetoCastScopeUpcaster;
 import org.entente.status.HistoryAsKnown;
+import org.entente.status.RelationEvents;
 import org.entente.status.StatusRepository;
 import org.entente.store.EventStoreConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +35,8 @@ final class StoreAccess implements AutoCloseable {
 
     private final DataSource dataSource;
     private final ObjectMapper json = Json.newMapper();
+    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).revisionResolver(new EventRevisions()).build();
+    private final List<EventUpcaster> upcasters = List.of(new VetoCastScopeUpcaster());
     private EmbeddedEventStore eventStore;
 
     private StoreAccess(DataSource dataSource) {
@@ -43,14 +48,13 @@ final class StoreAccess implements AutoCloseable {
         if (eventStore != null) {
             return eventStore;
         }
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).revisionResolver(new EventRevisions()).build();
         ConnectionProvider connections = dataSource::getConnection;
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
-                .upcasterChain(new EventUpcasterChain(new VetoCastScopeUpcaster()))
+                .upcasterChain(new EventUpcasterChain(upcasters))
                 .schema(new EventStoreConfiguration().eventSchema())
                 .build();
         eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
@@ -69,7 +73,8 @@ final class StoreAccess implements AutoCloseable {
     }
 
     StatusRepository status() {
-        return new StatusRepository(new JdbcTemplate(dataSource), json);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        return new StatusRepository(jdbc, json, new RelationEvents(jdbc, serializer, upcasters));
     }
 
     EventLog events() {

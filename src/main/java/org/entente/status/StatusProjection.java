@@ -5,7 +5,6 @@ import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.entente.relation.events.FactCorrected;
@@ -17,9 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the point-in-time status from the event stream. Each fact and correction is copied into {@code projection_event};
- * once per batch, every relation that received facts is folded through the rules ({@link Timeline#judge})
- * and its dimension segments are rewritten, so that a status query is a lookup, never a replay.
+ * Builds the point-in-time status from the event stream. Each event only marks its relation as changed; once per
+ * batch, every changed relation's stored history is read from the event table ({@link RelationEvents}), folded
+ * through the rules ({@link org.entente.relation.rules.Timeline#judge}) and its dimension segments are
+ * rewritten, so that a status query is a lookup, never a replay. Handling an event twice (after a crash, before
+ * its token was stored) rewrites the same rows.
  */
 @Component
 @ProcessingGroup(StatusProjection.PROCESSING_GROUP)
@@ -42,14 +43,12 @@ public class StatusProjection {
     }
 
     @EventHandler
-    void on(HistoricalFact fact, TrackingToken token) {
-        repository.saveEvent(fact.relationId(), fact.factId(), fact, token.position().orElseThrow());
+    void on(HistoricalFact fact) {
         dirtyRelations().add(fact.relationId());
     }
 
     @EventHandler
-    void on(FactCorrected correction, TrackingToken token) {
-        repository.saveEvent(correction.relationId(), correction.factId(), correction, token.position().orElseThrow());
+    void on(FactCorrected correction) {
         dirtyRelations().add(correction.relationId());
     }
 

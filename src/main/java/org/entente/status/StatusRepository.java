@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.entente.relation.facts.FactCatalog;
-import org.entente.relation.events.FactCorrected;
 import org.entente.relation.events.RelationEvent;
 import org.entente.relation.rules.RecordedHistory;
 import org.entente.relation.events.RelationOpened;
@@ -24,7 +22,10 @@ import org.entente.relation.rules.Dimension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The status projection's tables: relations, their facts, and each dimension's answer segments. */
+/**
+ * The status projection's tables — the relations, and each dimension's answer segments — and a relation's stored
+ * history, read from the event table ({@link RelationEvents}): the projection keeps no copy of the events.
+ */
 @Repository
 public class StatusRepository {
 
@@ -38,10 +39,12 @@ public class StatusRepository {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final RelationEvents events;
 
-    public StatusRepository(JdbcTemplate jdbc, ObjectMapper json) {
+    public StatusRepository(JdbcTemplate jdbc, ObjectMapper json, RelationEvents events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     // --- writes (from the projection's event handlers) ------------------------------------------
@@ -57,69 +60,32 @@ public class StatusRepository {
         }
     }
 
-    /**
-     * Keeps a fact or a correction of the relation, at its global sequence. Idempotent: an event seen again
-     * (after a crash, before its token was stored) replaces its row.
-     */
-    void saveEvent(String relationId, String factId, RelationEvent event, long globalSequence) {
-        byte[] payload = bytes(event);
-        String type = event.getClass().getSimpleName();
-        int updated = jdbc.update("UPDATE projection_event SET fact_id = ?, type = ?, payload = ? WHERE relation_id = ? AND global_sequence = ?",
-                factId, type, payload, relationId, globalSequence);
-        if (updated == 0) {
-            jdbc.update("INSERT INTO projection_event (relation_id, global_sequence, fact_id, type, payload) VALUES (?, ?, ?, ?, ?)",
-                    relationId, globalSequence, factId, type, payload);
-        }
-    }
+    // --- a relation's stored events (from the event table) -----------------------------------------
 
-    /** A fact or a correction to keep, at its global sequence; {@code json}, when known, is its serialised form. */
-    record EventRow(long globalSequence, String factId, RelationEvent event, byte[] json) {
-    }
-
-    /** Keeps many events of one relation in one batch; for {@link ProjectionRebuild}, which fills empty tables. */
-    void insertEvents(String relationId, List<EventRow> rows) {
-        jdbc.batchUpdate("INSERT INTO projection_event (relation_id, global_sequence, fact_id, type, payload) VALUES (?, ?, ?, ?, ?)",
-                rows.stream().map(row -> new Object[] {relationId, row.globalSequence(), row.factId(),
-                        row.event().getClass().getSimpleName(), row.json() != null ? row.json() : bytes(row.event())}).toList());
-    }
-
-    /** The relation's history as the projection has received it: facts and corrections in recorded order. */
+    /** The relation's history as stored: its facts and corrections in recorded order. */
     public RecordedHistory history(String relationId) {
-        RecordedHistory history = new RecordedHistory();
-        jdbc.query("SELECT type, payload FROM projection_event WHERE relation_id = ? ORDER BY global_sequence", rs -> {
-            String type = rs.getString(1);
-            if (type.equals(FactCorrected.class.getSimpleName())) {
-                history.correct(read(rs.getBytes(2), FactCorrected.class));
-            } else {
-                history.append(read(rs.getBytes(2), FactCatalog.classOf(type)));
-            }
-        }, relationId);
-        return history;
+        return RelationEvents.history(events.all(relationId));
     }
 
-    /** A fact or a correction as the projection keeps it, at its global sequence in the event store. */
+    /** A fact or a correction as stored, at its global sequence in the event store. */
     public record RecordedEvent(long globalSequence, String factId, RelationEvent event) {
     }
 
     /** The relation's facts and corrections in recorded order, as {@link #history} folds them (read-only). */
     public List<RecordedEvent> recordedEvents(String relationId) {
-        return jdbc.query("SELECT global_sequence, fact_id, type, payload FROM projection_event WHERE relation_id = ? ORDER BY global_sequence",
-                (rs, i) -> {
-                    String type = rs.getString(3);
-                    Class<? extends RelationEvent> kind = type.equals(FactCorrected.class.getSimpleName())
-                            ? FactCorrected.class : FactCatalog.classOf(type);
-                    return new RecordedEvent(rs.getLong(1), rs.getString(2), read(rs.getBytes(4), kind));
-                }, relationId);
+        return RelationEvents.recorded(events.all(relationId));
     }
 
     /**
-     * A token that changes whenever the relation's projected facts change (their count and last global
-     * sequence), or null when the relation is unknown.
+     * A token that changes whenever the relation's stored events change (their count and last global sequence),
+     * or null when the projection does not know the relation.
      */
     public String factsVersion(String relationId) {
-        return jdbc.query("SELECT r.relation_id, COUNT(e.global_sequence), MAX(e.global_sequence) FROM relation_view r"
-                        + " LEFT JOIN projection_event e ON e.relation_id = r.relation_id WHERE r.relation_id = ? GROUP BY r.relation_id",
-                (rs, i) -> rs.getLong(2) + ":" + rs.getLong(3), relationId).stream().findFirst().orElse(null);
+        if (relation(relationId).isEmpty()) {
+            return null;
+        }
+        return jdbc.queryForObject("SELECT COUNT(*), MAX(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                (rs, i) -> rs.getLong(1) + ":" + rs.getLong(2), relationId);
     }
 
     /** A dimension's answer over {@code from..to}, ready to store. */
@@ -142,7 +108,6 @@ public class StatusRepository {
      */
     void deleteAll() {
         jdbc.execute("TRUNCATE TABLE status_segment");
-        jdbc.execute("TRUNCATE TABLE projection_event");
         jdbc.execute("TRUNCATE TABLE relation_view");
     }
 

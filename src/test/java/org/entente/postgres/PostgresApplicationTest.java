@@ -65,7 +65,7 @@ class PostgresApplicationTest {
         assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = 'israel-nato'",
                 Long.class)).isEqualTo(34);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM projection_event WHERE relation_id = 'israel-nato'", Long.class)).isEqualTo(33);
+        assertThat(jdbc.queryForObject("SELECT fact_count FROM relation_view WHERE relation_id = 'israel-nato'", Long.class)).isEqualTo(33);
 
         JsonNode exercises = get("/api/relations/israel-nato/status?at=2011-01-01").at("/dimensions/exerciseParticipation");
         assertThat(exercises.get("value").asText()).isEqualTo("VETOED");
@@ -79,7 +79,7 @@ class PostgresApplicationTest {
                 + " WHERE table_schema = current_schema() AND column_name IN ('payload', 'meta_data', 'token', 'answer')"
                 + " ORDER BY table_name, column_name");
         assertThat(binary).extracting(row -> row.get("table_name") + "." + row.get("column_name")).containsExactly(
-                "domain_event_entry.meta_data", "domain_event_entry.payload", "projection_event.payload",
+                "domain_event_entry.meta_data", "domain_event_entry.payload",
                 "snapshot_event_entry.meta_data", "snapshot_event_entry.payload", "status_segment.answer", "token_entry.token");
         assertThat(binary).allSatisfy(row -> assertThat(row.get("data_type")).isEqualTo("bytea"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_largeobject_metadata", Long.class)).isZero();

@@ -131,11 +131,9 @@ abstract class CrashTestSupport {
             awaitCaughtUp();
             List<String> live = answers(stored.size());
             verifier.tell("projected");
-            List<String> projected = List.of(verifier.await("PROJECTED", START_TIMEOUT).substring(10).split(","));
-            Set<String> notProjected = new TreeSet<>(stored.keySet());
-            projected.forEach(notProjected::remove);
-            System.out.printf("crash test: %d facts projected, not projected: %s%n", projected.size(), notProjected);
-            assertThat(projected).as("facts in the projection").hasSameElementsAs(stored.keySet()).hasSize(stored.size());
+            long projected = Long.parseLong(verifier.await("PROJECTED", START_TIMEOUT).substring(10).strip());
+            System.out.printf("crash test: %d facts projected of %d stored%n", projected, stored.size());
+            assertThat(projected).as("facts in the projection").isEqualTo(stored.size());
             assertThat(post("/api/admin/projections/status/replay").statusCode()).isEqualTo(202);
             awaitCaughtUp();
             List<String> rebuilt = answers(stored.size());

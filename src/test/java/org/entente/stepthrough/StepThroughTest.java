@@ -116,7 +116,6 @@ class StepThroughTest extends ApplicationTest {
     private String storeAndProjection() {
         return jdbc.queryForList("SELECT global_index, sequence_number, payload_type FROM domain_event_entry ORDER BY global_index").toString()
                 + jdbc.queryForList("SELECT relation_id, dimension, valid_from, valid_to FROM status_segment ORDER BY relation_id, dimension, valid_from")
-                + jdbc.queryForList("SELECT relation_id, fact_id, global_sequence FROM projection_event ORDER BY global_sequence")
                 + jdbc.queryForList("SELECT relation_id, fact_count FROM relation_view ORDER BY relation_id")
                 + jdbc.queryForList("SELECT processor_name, segment, token FROM token_entry ORDER BY processor_name, segment").stream()
                         .map(row -> row.get("PROCESSOR_NAME") + "/" + row.get("SEGMENT") + "/" + java.util.Arrays.toString((byte[]) row.get("TOKEN"))).toList();

@@ -19,7 +19,7 @@ class ScenarioRunTimeLimitTest {
         private final List<HistoricalFact> facts = SyntheticHistory.generate("long", 400_000, 1);
 
         LongHistory() {
-            super(null, Json.newMapper());
+            super(null, Json.newMapper(), null);
         }
 
         @Override

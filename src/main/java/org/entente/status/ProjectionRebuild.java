@@ -54,9 +54,11 @@ public class ProjectionRebuild {
         int pendingRows = 0;
         for (String relation = nextRelation(null); relation != null; relation = nextRelation(relation)) {
             Projected projected = project(relation, upTo);
-            events += projected.read();
-            pending.add(projected);
-            pendingRows += projected.segments().size();
+            if (projected != null) {
+                events += projected.read();
+                pending.add(projected);
+                pendingRows += projected.segments().size();
+            }
             if (pendingRows >= ROWS_PER_TRANSACTION) {
                 write(pending);
                 pending.clear();
@@ -101,8 +103,12 @@ public class ProjectionRebuild {
         return next.isEmpty() ? null : next.get(0);
     }
 
+    /** The relation's rows from its events up to {@code upTo}; null when it has none (opened since: the processor projects it). */
     private Projected project(String relationId, long upTo) {
         List<RelationEvents.Stored> stored = events.upTo(relationId, upTo);
+        if (stored.isEmpty()) {
+            return null;
+        }
         RelationOpened opened = stored.stream().map(RelationEvents.Stored::payload).filter(RelationOpened.class::isInstance)
                 .map(RelationOpened.class::cast).findFirst().orElse(null);
         RecordedHistory history = RelationEvents.history(stored);

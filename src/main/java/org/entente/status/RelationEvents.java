@@ -29,8 +29,8 @@ public class RelationEvents {
 
     private static final int PAGE = 5_000;
 
-    /** A stored event: its position in the whole store, its sequence in the relation's stream, its payload. */
-    public record Stored(long globalSequence, long sequence, Object payload) {
+    /** A stored event: its position in the whole store, and its payload. */
+    public record Stored(long globalSequence, Object payload) {
     }
 
     private final JdbcTemplate jdbc;
@@ -67,7 +67,7 @@ public class RelationEvents {
             DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(page.stream(), serializer, upcasters);
             while (stream.hasNext()) {
                 DomainEventMessage<?> message = stream.next();
-                events.add(new Stored(globalSequenceOf.get(message.getSequenceNumber()), message.getSequenceNumber(), message.getPayload()));
+                events.add(new Stored(globalSequenceOf.get(message.getSequenceNumber()), message.getPayload()));
             }
             if (page.size() < PAGE) {
                 return events;

@@ -24,6 +24,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -75,6 +76,8 @@ class WebPageBrowserTest extends ApplicationTest {
         Assumptions.assumeTrue(browser != null, Browser::skipMessage);
         browser.driver.manage().window().setSize(new Dimension(1280, 2000));
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(15));
+        // an element re-rendered between finding it and reading it (the page redraws a panel): look again
+        wait.ignoring(StaleElementReferenceException.class);
         browser.driver.manage().logs().get(LogType.BROWSER); // start each test with an empty console
         browser.driver.get("http://localhost:" + port + "/");
         wait.until(d -> d.findElements(By.cssSelector("#timeline-svg .fact")).size() == facts().size()

@@ -107,7 +107,8 @@ public class ProjectionReplay {
 
     private void rebuildThenStart(StreamingEventProcessor processor, GapAwareTrackingToken head) {
         try {
-            long[] claimsExtended = {System.nanoTime()};
+            long started = System.nanoTime();
+            long[] claimsExtended = {started};
             long events = rebuild.rebuildUpTo(head.getIndex(), () -> {
                 // the processor is stopped, so its claims are not renewed: renew them, lest another node take them over
                 if (System.nanoTime() - claimsExtended[0] > 1_000_000_000L) {
@@ -121,8 +122,10 @@ public class ProjectionReplay {
                     tokens.storeToken(head, StatusProjection.PROCESSING_GROUP, segment);
                 }
             });
-            log.info("projection '{}' rebuilt in bulk from {} events up to global index {}", StatusProjection.PROCESSING_GROUP,
-                    events, head.getIndex());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            log.info("projection '{}' rebuilt in bulk from {} events up to global index {} in {} s ({} events/s)",
+                    StatusProjection.PROCESSING_GROUP, events, head.getIndex(), String.format("%.1f", seconds),
+                    String.format("%.0f", events / seconds));
         } catch (RuntimeException e) {
             // the tokens still stand at the first event: the processor replays every event itself
             log.error("the bulk rebuild of '{}' failed; its processor replays every event instead", StatusProjection.PROCESSING_GROUP, e);

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.entente.relation.events.HistoricalFact;
 import org.entente.relation.rules.Dimension;
 import org.entente.relation.rules.Judgement;
 import org.entente.relation.rules.RecordedHistory;
@@ -20,17 +19,26 @@ import org.entente.relation.rules.Segment;
 public final class ReadModel {
 
     private final Judgement judgement;
+    private final RecordedHistory history;
+    private final Map<String, String> contested = new HashMap<>();
     private final Map<String, FactRef> refs = new HashMap<>();
 
     public ReadModel(RecordedHistory history) {
         this.judgement = history.judge();
-        Map<String, String> contested = new HashMap<>();
+        this.history = history;
         for (Rejection rejection : judgement.contested()) {
             contested.put(rejection.factId(), rejection.rule().name());
         }
-        for (HistoricalFact fact : history.effective()) {
-            refs.put(fact.factId(), FactRef.of(fact, history.isCorrected(fact.factId()), contested.get(fact.factId())));
+    }
+
+    /** How an answer cites a fact of the history (made when first cited: most facts are cited by no stored answer). */
+    private FactRef ref(String factId) {
+        FactRef ref = refs.get(factId);
+        if (ref == null && history.current(factId) != null && !history.isRetracted(factId)) {
+            ref = FactRef.of(history.current(factId), history.isCorrected(factId), contested.get(factId));
+            refs.put(factId, ref);
         }
+        return ref;
     }
 
     public Judgement judgement() {
@@ -38,7 +46,7 @@ public final class ReadModel {
     }
 
     public DimensionView answer(Dimension dimension, LocalDate day) {
-        return DimensionView.cite(judgement.status().at(dimension, day), refs::get);
+        return DimensionView.cite(judgement.status().at(dimension, day), this::ref);
     }
 
     public Map<String, DimensionView> statusAt(LocalDate day) {
@@ -53,7 +61,7 @@ public final class ReadModel {
     public List<StatusRepository.SegmentRow> rows() {
         List<StatusRepository.SegmentRow> rows = new ArrayList<>();
         judgement.status().segments().forEach((dimension, segments) -> segments.forEach(segment -> rows.add(
-                new StatusRepository.SegmentRow(dimension, segment.from(), segment.to(), DimensionView.cite(segment.answer(), refs::get)))));
+                new StatusRepository.SegmentRow(dimension, segment.from(), segment.to(), DimensionView.cite(segment.answer(), this::ref)))));
         return rows;
     }
 

@@ -92,6 +92,62 @@ public class StatusRepository {
     public record SegmentRow(Dimension dimension, LocalDate from, LocalDate to, DimensionView answer) {
     }
 
+    /** A segment as stored, its answer serialised. */
+    record StoredSegment(String dimension, Date from, Date to, byte[] answer) {
+    }
+
+    /**
+     * A relation's whole projection, ready to insert into empty tables: its opening (null when that is not among
+     * the events read), how many facts it holds, and its segments.
+     */
+    record RelationRows(String relationId, RelationOpened opened, int factCount, List<StoredSegment> segments) {
+    }
+
+    /** Serialises the answers; safe to call from several threads at once. */
+    RelationRows rows(String relationId, RelationOpened opened, int factCount, List<SegmentRow> segments) {
+        List<StoredSegment> stored = new ArrayList<>(segments.size());
+        for (SegmentRow row : segments) {
+            stored.add(new StoredSegment(row.dimension().key(), Date.valueOf(row.from()), Date.valueOf(row.to()), bytes(row.answer())));
+        }
+        return new RelationRows(relationId, opened, factCount, stored);
+    }
+
+    /**
+     * Inserts whole relations into the emptied tables (the bulk rebuild): one batch per table, nothing to delete
+     * or update first.
+     */
+    void insert(List<RelationRows> relations) {
+        jdbc.execute((Connection connection) -> {
+            try (PreparedStatement relation = connection.prepareStatement(
+                    "INSERT INTO relation_view (relation_id, title, parties, fact_count) VALUES (?, ?, ?, ?)");
+                 PreparedStatement segment = connection.prepareStatement(
+                         "INSERT INTO status_segment (relation_id, dimension, valid_from, valid_to, answer) VALUES (?, ?, ?, ?, ?)")) {
+                for (RelationRows rows : relations) {
+                    if (rows.opened() != null) {
+                        relation.setString(1, rows.relationId());
+                        relation.setString(2, rows.opened().title());
+                        relation.setString(3, String.join("\n", rows.opened().parties()));
+                        relation.setInt(4, rows.factCount());
+                        relation.addBatch();
+                    }
+                    for (StoredSegment row : rows.segments()) {
+                        segment.setString(1, rows.relationId());
+                        segment.setString(2, row.dimension());
+                        // java.sql.Date, as every other write and read of these columns (a LocalDate is stored
+                        // differently before 1582, and the open beginning is 0001-01-01)
+                        segment.setDate(3, row.from());
+                        segment.setDate(4, row.to());
+                        segment.setBytes(5, row.answer());
+                        segment.addBatch();
+                    }
+                }
+                relation.executeBatch();
+                segment.executeBatch();
+            }
+            return null;
+        });
+    }
+
     /** Replaces the relation's segments with freshly computed ones. */
     void replaceSegments(String relationId, List<SegmentRow> segments, int factCount) {
         jdbc.update("DELETE FROM status_segment WHERE relation_id = ?", relationId);

@@ -3,16 +3,12 @@ package org.entente.time;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * When a fact was true in the world, exactly as precisely as the source says it: {@code 1995},
  * {@code 1987-12} or {@code 2002-01-09}. A year or month is a window of days, not its first day.
  */
 public record ValidDate(LocalDate start, Precision precision) implements Comparable<ValidDate> {
-
-    private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
     public ValidDate {
         if (start == null || precision == null) {
@@ -33,23 +29,42 @@ public record ValidDate(LocalDate start, Precision precision) implements Compara
         if (text == null || text.isBlank()) {
             throw new InvalidDateException("a date is required (YYYY, YYYY-MM or YYYY-MM-DD)");
         }
-        Matcher m = FORMAT.matcher(text.strip());
-        if (!m.matches()) {
+        // by hand, not with a regular expression: every stored fact's date is parsed when a history is read
+        String date = text.strip();
+        int length = date.length();
+        if ((length != 4 && length != 7 && length != 10) || !digits(date, 0, 4)
+                || (length >= 7 && (date.charAt(4) != '-' || !digits(date, 5, 7)))
+                || (length == 10 && (date.charAt(7) != '-' || !digits(date, 8, 10)))) {
             throw new InvalidDateException("'" + text + "' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
         }
-        int year = Integer.parseInt(m.group(1));
+        int year = number(date, 0, 4);
         try {
-            if (m.group(2) == null) {
-                return new ValidDate(LocalDate.of(year, 1, 1), Precision.YEAR);
-            }
-            int month = Integer.parseInt(m.group(2));
-            if (m.group(3) == null) {
-                return new ValidDate(YearMonth.of(year, month).atDay(1), Precision.MONTH);
-            }
-            return new ValidDate(LocalDate.of(year, month, Integer.parseInt(m.group(3))), Precision.DAY);
+            return switch (length) {
+                case 4 -> new ValidDate(LocalDate.of(year, 1, 1), Precision.YEAR);
+                case 7 -> new ValidDate(YearMonth.of(year, number(date, 5, 7)).atDay(1), Precision.MONTH);
+                default -> new ValidDate(LocalDate.of(year, number(date, 5, 7), number(date, 8, 10)), Precision.DAY);
+            };
         } catch (DateTimeException e) {
             throw new InvalidDateException("'" + text + "' is not a possible date: " + e.getMessage());
         }
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String digits, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (digits.charAt(i) - '0');
+        }
+        return value;
     }
 
     public static ValidDate day(LocalDate day) {

@@ -42,6 +42,17 @@ class ValidDateTest {
         assertThatThrownBy(() -> ValidDate.parse("2010-13")).hasMessageContaining("'2010-13' is not a possible date");
         assertThatThrownBy(() -> ValidDate.parse("1 May 2010")).hasMessageContaining("YYYY, YYYY-MM or YYYY-MM-DD");
         assertThatThrownBy(() -> ValidDate.parse("")).hasMessageContaining("required");
+        for (String malformed : List.of("201", "20100", "2010-1", "2010-01-1", "2010/01", "201a", "2010-01-", "2010-0a-01",
+                "2010-01-01T00", "-2010", "\u0662\u0660\u0661\u0660")) {
+            assertThatThrownBy(() -> ValidDate.parse(malformed)).as(malformed).isInstanceOf(InvalidDateException.class)
+                    .hasMessageContaining("'" + malformed + "' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+    }
+
+    @Test
+    void surroundingSpaceIsIgnored() {
+        assertThat(ValidDate.parse(" 2010-01 ")).isEqualTo(ValidDate.parse("2010-01"));
+        assertThat(ValidDate.parse("0999-12-31").start()).isEqualTo(LocalDate.of(999, 12, 31));
     }
 
     @Test

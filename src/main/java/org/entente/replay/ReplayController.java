@@ -1,6 +1,8 @@
 package org.entente.replay;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.entente.api.ApiDocs;
@@ -28,6 +30,9 @@ public class ReplayController {
     @Operation(summary = "Rebuild the status projection", description = "Stops the projection's processor, resets its tokens"
             + " (emptying its tables) and starts it again; it catches up from the event store in the background.")
     @ApiResponse(responseCode = "202", description = "The replay has started; the body is the projection's progress")
+    @ApiResponse(responseCode = "409", description = "Refused, nothing changed: a replay is already running on this node, or"
+            + " another node holds some of the processor's segments (the problem detail says which)",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
     @ApiDocs.EditorOnly
     public ProjectionReplay.ProjectionStatus replay() {
         return replay.replay();

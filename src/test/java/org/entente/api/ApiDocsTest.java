@@ -157,6 +157,8 @@ class ApiDocsTest extends ApplicationTest {
                 "/api/admin/projections/status/replay");
         // The recording endpoints name the rule they refuse by.
         assertProblem("record", docs.at("/paths/~1api~1relations~1{id}~1facts/post/responses/409"));
+        // A replay can be refused too (one already running, or segments held by another node).
+        assertProblem("replay", docs.at("/paths/~1api~1admin~1projections~1status~1replay/post/responses/409"));
     }
 
     @Test
